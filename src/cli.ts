@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
+
+const USAGE = `Usage: backorder-gateway <command> [flags]
+
+Commands:
+  emulator [flags]   run the BigCommerce store emulator (see "backorder-gateway emulator --help")
+  help               show this text
+`;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Stops `stop` on SIGINT or SIGTERM, once. */
+function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => handler('SIGINT'));
+  process.once('SIGTERM', () => handler('SIGTERM'));
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'emulator': {
+      if (args.includes('--help')) {
+        log(EMULATOR_USAGE);
+        return;
+      }
+      const emulator = await startEmulatorFromFlags(args, log);
+      log(`BigCommerce store emulator listening on ${emulator.url}`);
+      log(`store API: ${emulator.storeUrl}/v3/... and /v2/..., Admin GraphQL: ${emulator.storeUrl}/graphql`);
+      onShutdown(() => emulator.stop());
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      log(USAGE);
+      return;
+    default:
+      throw new Error(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`backorder-gateway: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

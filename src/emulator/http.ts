@@ -1,0 +1,132 @@
+import type { StoreDatabase } from './db.js';
+import type { ResolvedEmulatorOptions } from './options.js';
+
+/** The error style a route answers in (Part A 10). */
+export type ApiStyle = 'v2' | 'v3' | 'graphql';
+
+export const V3_ERROR_TYPE = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
+
+export interface Reply {
+  readonly status: number;
+  /** JSON body; `undefined` sends no body. */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A request the route refuses; rendered in the route's style. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** V3 `title` or V2 `message`. */
+    message: string,
+    /** V3 `errors` map: input path -> reason. */
+    readonly errors: Readonly<Record<string, string>> = {},
+    /** V2 `details` (the 409 OutOfStock body). */
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RouteContext {
+  readonly method: string;
+  readonly params: readonly string[];
+  readonly query: URLSearchParams;
+  /** Parsed JSON body, `undefined` when the request had none. */
+  readonly body: unknown;
+  readonly store: StoreDatabase;
+  readonly options: ResolvedEmulatorOptions;
+}
+
+export interface Route {
+  readonly method: string;
+  /** Matched against the path below `/stores/{hash}`; groups become `params`. */
+  readonly pattern: RegExp;
+  readonly style: ApiStyle;
+  readonly handle: (context: RouteContext) => Reply | Promise<Reply>;
+}
+
+export function errorReply(style: ApiStyle, error: ApiError): Reply {
+  if (style === 'v2') {
+    const entry: Record<string, unknown> = { status: error.status, message: error.message };
+    if (error.details !== undefined) entry['details'] = error.details;
+    else if (Object.keys(error.errors).length > 0) entry['details'] = { invalid_reason: error.errors };
+    return { status: error.status, body: [entry] };
+  }
+  if (style === 'graphql') {
+    return { status: error.status, body: { errors: [{ message: error.message }] } };
+  }
+  return {
+    status: error.status,
+    body: { status: error.status, title: error.message, type: V3_ERROR_TYPE, errors: error.errors },
+    headers: { 'content-type': 'application/problem+json' },
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** Reads `page` and `limit` (Part B 2: default 50, at most `maxLimit`). */
+export function readPaging(query: URLSearchParams, maxLimit: number): { page: number; limit: number } {
+  const page = readPositive(query, 'page', 1);
+  const limit = readPositive(query, 'limit', 50);
+  if (limit > maxLimit) throw new ApiError(422, `limit must be at most ${maxLimit}`, { limit: `must be <= ${maxLimit}` });
+  return { page, limit };
+}
+
+function readPositive(query: URLSearchParams, name: string, fallback: number): number {
+  const text = query.get(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new ApiError(422, `${name} must be a positive integer`, { [name]: `"${text}" is not a positive integer` });
+  }
+  return value;
+}
+
+/** Reads a comma-separated `name:in` filter of integers. */
+export function readIntList(query: URLSearchParams, name: string): number[] | undefined {
+  const text = query.get(name);
+  if (text === null) return undefined;
+  const values = text.split(',').filter((part) => part !== '').map(Number);
+  if (values.some((value) => !Number.isSafeInteger(value))) {
+    throw new ApiError(422, `${name} must be a comma-separated list of integers`, { [name]: `"${text}" is invalid` });
+  }
+  return values;
+}
+
+export function readStringList(query: URLSearchParams, name: string): string[] | undefined {
+  const text = query.get(name);
+  return text === null ? undefined : text.split(',').filter((part) => part !== '');
+}
+
+/** V3 `meta.pagination` (Part B 2). */
+export function paginationMeta(total: number, count: number, page: number, limit: number) {
+  const totalPages = Math.max(1, Math.ceil(total / limit));
+  const link = (target: number) => `?limit=${limit}&page=${target}`;
+  return {
+    pagination: {
+      total,
+      count,
+      per_page: limit,
+      current_page: page,
+      total_pages: totalPages,
+      links: {
+        ...(page > 1 ? { previous: link(page - 1) } : {}),
+        current: link(page),
+        ...(page < totalPages ? { next: link(page + 1) } : {}),
+      },
+    },
+  };
+}
+
+/** `IN (?, ?, ...)` for a list of values. */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
