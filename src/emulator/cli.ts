@@ -24,7 +24,11 @@ export const EMULATOR_USAGE = `Usage: backorder-gateway emulator [flags]
   --slow-ms N               how long a slow fault holds the response (default 10000)
 `;
 
-function numberFlag(name: string, text: string | undefined, check: (value: number) => boolean): number | undefined {
+function numberFlag(
+  name: string,
+  text: string | undefined,
+  check: (value: number) => boolean,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isFinite(value) || !check(value)) throw new Error(`--${name}: invalid value "${text}"`);
@@ -37,11 +41,22 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorOptions {
     args: [...args],
     strict: true,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, 'store-hash': { type: 'string' }, token: { type: 'string' },
-      db: { type: 'string' }, seed: { type: 'string' }, quota: { type: 'string' }, 'window-ms': { type: 'string' },
-      'latency-ms': { type: 'string' }, 'apply-delay-ms': { type: 'string' }, 'webhook-time-scale': { type: 'string' },
-      'webhook-duplicate-rate': { type: 'string' }, 'webhook-reorder': { type: 'boolean' }, 'fault-rate': { type: 'string' },
-      fault: { type: 'string' }, 'slow-ms': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'store-hash': { type: 'string' },
+      token: { type: 'string' },
+      db: { type: 'string' },
+      seed: { type: 'string' },
+      quota: { type: 'string' },
+      'window-ms': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'apply-delay-ms': { type: 'string' },
+      'webhook-time-scale': { type: 'string' },
+      'webhook-duplicate-rate': { type: 'string' },
+      'webhook-reorder': { type: 'boolean' },
+      'fault-rate': { type: 'string' },
+      fault: { type: 'string' },
+      'slow-ms': { type: 'string' },
     },
   });
   const fault = values.fault;
@@ -71,12 +86,16 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorOptions {
   if (values['store-hash'] !== undefined && !/^[a-z0-9]+$/.test(values['store-hash'])) {
     throw new Error('--store-hash must be lowercase letters and digits');
   }
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as EmulatorOptions;
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 /** Starts an emulator from flags, creating the database folder when needed. */
-export async function startEmulatorFromFlags(args: readonly string[], log: (line: string) => void): Promise<Emulator> {
+export async function startEmulatorFromFlags(
+  args: readonly string[],
+  log: (line: string) => void,
+): Promise<Emulator> {
   const options = parseEmulatorFlags(args);
-  if (options.db !== undefined && options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
+  if (options.db !== undefined && options.db !== ':memory:')
+    mkdirSync(dirname(options.db), { recursive: true });
   return createEmulator({ ...options, log });
 }

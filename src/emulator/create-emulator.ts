@@ -81,7 +81,12 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
   const options = resolveEmulatorOptions(emulatorOptions);
   const store = openStoreDatabase(options.db, options.applyDelayMs);
   seedStore(store, options.seed, options.log);
-  const routes: readonly Route[] = [...inventoryRoutes, ...orderRoutes, ...hookRoutes, createAdminGraphqlRoute(store)];
+  const routes: readonly Route[] = [
+    ...inventoryRoutes,
+    ...orderRoutes,
+    ...hookRoutes,
+    createAdminGraphqlRoute(store),
+  ];
   const dispatcher = createWebhookDispatcher(store, options);
   const tokenDigest = digest(options.token);
   const log: RequestLogEntry[] = [];
@@ -91,7 +96,10 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
 
   const applyTimer =
     options.applyDelayMs > 0
-      ? setInterval(() => store.applyDueWrites(Date.now()), Math.max(5, Math.min(50, options.applyDelayMs / 4)))
+      ? setInterval(
+          () => store.applyDueWrites(Date.now()),
+          Math.max(5, Math.min(50, options.applyDelayMs / 4)),
+        )
       : undefined;
   // Writes that were still waiting when a file database was last closed.
   store.applyDueWrites(Date.now());
@@ -138,7 +146,12 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
     response.end(payload);
   }
 
-  async function handleStore(request: IncomingMessage, response: ServerResponse, url: URL, path: string): Promise<{ status: number }> {
+  async function handleStore(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    path: string,
+  ): Promise<{ status: number }> {
     const method = request.method ?? 'GET';
     const style = styleOf(path);
     const matches = routes.filter((candidate) => candidate.pattern.test(path));
@@ -150,13 +163,20 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
     const token = request.headers['x-auth-token'];
     if (typeof token !== 'string' || !timingSafeEqual(digest(token), tokenDigest)) {
       return fail(
-        new ApiError(401, style === 'v3' || style === 'graphql'
-          ? 'Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.'
-          : 'You are not authorized to access this resource.'),
+        new ApiError(
+          401,
+          style === 'v3' || style === 'graphql'
+            ? 'Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.'
+            : 'You are not authorized to access this resource.',
+        ),
       );
     }
     const limit = rateLimit();
-    if (limit.exceeded) return fail(new ApiError(429, 'Too many requests: the store request quota for this window is used up.'), limit.headers);
+    if (limit.exceeded)
+      return fail(
+        new ApiError(429, 'Too many requests: the store request quota for this window is used up.'),
+        limit.headers,
+      );
     const fault = pickFault(method, path);
     if (fault === '503') return fail(new ApiError(503, 'Service Unavailable'), limit.headers);
     if (fault === '429') {
@@ -164,25 +184,45 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       return { status: 429 };
     }
     if (route === undefined) {
-      if (matches.length > 0) return fail(new ApiError(405, `Method ${method} is not allowed on ${path}`), limit.headers);
-      return fail(new ApiError(404, style === 'v2' ? 'The requested resource was not found.' : `No route matches ${method} ${path}`), limit.headers);
+      if (matches.length > 0)
+        return fail(new ApiError(405, `Method ${method} is not allowed on ${path}`), limit.headers);
+      return fail(
+        new ApiError(
+          404,
+          style === 'v2' ? 'The requested resource was not found.' : `No route matches ${method} ${path}`,
+        ),
+        limit.headers,
+      );
     }
     const accept = request.headers.accept;
     if (accept !== undefined && !/application\/(json|\*)|\*\/\*|application\/problem\+json/.test(accept)) {
-      return fail(new ApiError(406, `Not Acceptable: this endpoint answers application/json, not "${accept}"`), limit.headers);
+      return fail(
+        new ApiError(406, `Not Acceptable: this endpoint answers application/json, not "${accept}"`),
+        limit.headers,
+      );
     }
     let body: unknown;
     if (method === 'POST' || method === 'PUT') {
       const contentType = request.headers['content-type'] ?? '';
       if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-        return fail(new ApiError(415, `Unsupported Media Type: send application/json, not "${contentType || 'no content type'}"`), limit.headers);
+        return fail(
+          new ApiError(
+            415,
+            `Unsupported Media Type: send application/json, not "${contentType || 'no content type'}"`,
+          ),
+          limit.headers,
+        );
       }
       const raw = await readBody(request, options.maxBodyBytes);
-      if (raw === 'too-large') return fail(new ApiError(413, `Request body exceeds ${options.maxBodyBytes} bytes`), limit.headers);
+      if (raw === 'too-large')
+        return fail(new ApiError(413, `Request body exceeds ${options.maxBodyBytes} bytes`), limit.headers);
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch (error) {
-        return fail(new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`), limit.headers);
+        return fail(
+          new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`),
+          limit.headers,
+        );
       }
     }
     let reply: Reply;
@@ -191,9 +231,14 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       reply = await route.handle({ method, params, query: url.searchParams, body, store, options });
     } catch (error) {
       if (!(error instanceof ApiError)) {
-        options.log(`emulator error on ${method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        options.log(
+          `emulator error on ${method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
-      reply = errorReply(style, error instanceof ApiError ? error : new ApiError(500, 'Internal Server Error'));
+      reply = errorReply(
+        style,
+        error instanceof ApiError ? error : new ApiError(500, 'Internal Server Error'),
+      );
     }
     if (options.latencyMs > 0) await sleep(options.latencyMs);
     if (fault === 'slow') await sleep(options.slowMs);
@@ -221,10 +266,15 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
            ORDER BY a.id`,
         )
         .all() as { data: string }[];
-      const pending = store.db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending'").get() as { n: number };
+      const pending = store.db
+        .prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'pending'")
+        .get() as { n: number };
       send(response, {
         status: 200,
-        body: { pending: pending.n, attempts: attempts.map((row) => ({ ...row, data: JSON.parse(row.data) as unknown })) },
+        body: {
+          pending: pending.n,
+          attempts: attempts.map((row) => ({ ...row, data: JSON.parse(row.data) as unknown })),
+        },
       });
     } else if (path === '/_emulator/faults' && method === 'POST') {
       const kind = isRecord(body) ? body['kind'] : undefined;
@@ -273,7 +323,11 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
     const record = (status: number) => {
       seq += 1;
       log.push({
-        seq, method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), status,
+        seq,
+        method: request.method ?? 'GET',
+        path,
+        query: Object.fromEntries(url.searchParams),
+        status,
         ms: Math.round((performance.now() - started) * 100) / 100,
       });
       if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);
@@ -287,7 +341,8 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       (result) => record(result.status),
       (error: unknown) => {
         options.log(`emulator failure: ${error instanceof Error ? error.message : String(error)}`);
-        if (!response.headersSent) send(response, errorReply(styleOf(path), new ApiError(500, 'Internal Server Error')));
+        if (!response.headersSent)
+          send(response, errorReply(styleOf(path), new ApiError(500, 'Internal Server Error')));
         record(500);
       },
     );

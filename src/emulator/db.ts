@@ -99,7 +99,9 @@ export function availableToSell(row: Pick<StockRow, 'on_hand' | 'safety_stock'>)
 }
 
 /** Part A 2: units that may still be backordered; `null` when the limit is unlimited. */
-export function backorderAllowance(row: Pick<StockRow, 'backorder_limit' | 'qty_backordered'>): number | null {
+export function backorderAllowance(
+  row: Pick<StockRow, 'backorder_limit' | 'qty_backordered'>,
+): number | null {
   return row.backorder_limit === null ? null : Math.max(0, row.backorder_limit - row.qty_backordered);
 }
 
@@ -124,7 +126,10 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
   const stockByKey = db.prepare<[number, number, number], StockRow>(
     'SELECT * FROM stock WHERE product_id = ? AND variant_id = ? AND location_id = ?',
   );
-  const latestPending = db.prepare<[number, number, number], { on_hand: number | null; qty_backordered: number }>(
+  const latestPending = db.prepare<
+    [number, number, number],
+    { on_hand: number | null; qty_backordered: number }
+  >(
     `SELECT on_hand, qty_backordered FROM pending_writes
      WHERE product_id = ? AND variant_id = ? AND location_id = ? ORDER BY seq DESC LIMIT 1`,
   );
@@ -136,15 +141,27 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
     `INSERT INTO pending_writes (apply_at, product_id, variant_id, location_id, on_hand, qty_backordered)
      VALUES (@applyAt, @productId, @variantId, @locationId, @onHand, @qtyBackordered)`,
   );
-  const duePending = db.prepare<[number], { seq: number; product_id: number; variant_id: number; location_id: number; on_hand: number | null; qty_backordered: number }>(
-    'SELECT * FROM pending_writes WHERE apply_at <= ? ORDER BY seq',
-  );
+  const duePending = db.prepare<
+    [number],
+    {
+      seq: number;
+      product_id: number;
+      variant_id: number;
+      location_id: number;
+      on_hand: number | null;
+      qty_backordered: number;
+    }
+  >('SELECT * FROM pending_writes WHERE apply_at <= ? ORDER BY seq');
   const deletePending = db.prepare<[number]>('DELETE FROM pending_writes WHERE seq = ?');
-  const nextPendingAt = db.prepare<[], { at: number | null }>('SELECT MIN(apply_at) AS at FROM pending_writes');
+  const nextPendingAt = db.prepare<[], { at: number | null }>(
+    'SELECT MIN(apply_at) AS at FROM pending_writes',
+  );
   const insertEvent = db.prepare<[string, string, number, string]>(
     'INSERT INTO events (scope, data, created_at, hash) VALUES (?, ?, ?, ?)',
   );
-  const activeHooks = db.prepare<[], { id: number; scope: string }>('SELECT id, scope FROM hooks WHERE is_active = 1');
+  const activeHooks = db.prepare<[], { id: number; scope: string }>(
+    'SELECT id, scope FROM hooks WHERE is_active = 1',
+  );
   const insertDelivery = db.prepare<[number, number, number]>(
     "INSERT INTO deliveries (event_id, hook_id, next_attempt_at, status) VALUES (?, ?, ?, 'pending')",
   );
@@ -156,7 +173,9 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
   function emit(scope: string, data: Record<string, number>): void {
     const createdAt = Math.floor(Date.now() / 1000);
     // Part A 7: the hash covers scope, data and created_at, so every retry of one event carries the same hash.
-    const hash = createHash('sha1').update(JSON.stringify({ scope, data, created_at: createdAt })).digest('hex');
+    const hash = createHash('sha1')
+      .update(JSON.stringify({ scope, data, created_at: createdAt }))
+      .digest('hex');
     const eventId = Number(insertEvent.run(scope, JSON.stringify(data), createdAt, hash).lastInsertRowid);
     for (const hook of activeHooks.all()) {
       if (scopeMatches(hook.scope, scope)) {

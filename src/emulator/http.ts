@@ -76,7 +76,8 @@ export function isInteger(value: unknown): value is number {
 export function readPaging(query: URLSearchParams, maxLimit: number): { page: number; limit: number } {
   const page = readPositive(query, 'page', 1);
   const limit = readPositive(query, 'limit', 50);
-  if (limit > maxLimit) throw new ApiError(422, `limit must be at most ${maxLimit}`, { limit: `must be <= ${maxLimit}` });
+  if (limit > maxLimit)
+    throw new ApiError(422, `limit must be at most ${maxLimit}`, { limit: `must be <= ${maxLimit}` });
   return { page, limit };
 }
 
@@ -85,7 +86,9 @@ function readPositive(query: URLSearchParams, name: string, fallback: number): n
   if (text === null) return fallback;
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new ApiError(422, `${name} must be a positive integer`, { [name]: `"${text}" is not a positive integer` });
+    throw new ApiError(422, `${name} must be a positive integer`, {
+      [name]: `"${text}" is not a positive integer`,
+    });
   }
   return value;
 }
@@ -94,9 +97,14 @@ function readPositive(query: URLSearchParams, name: string, fallback: number): n
 export function readIntList(query: URLSearchParams, name: string): number[] | undefined {
   const text = query.get(name);
   if (text === null) return undefined;
-  const values = text.split(',').filter((part) => part !== '').map(Number);
+  const values = text
+    .split(',')
+    .filter((part) => part !== '')
+    .map(Number);
   if (values.some((value) => !Number.isSafeInteger(value))) {
-    throw new ApiError(422, `${name} must be a comma-separated list of integers`, { [name]: `"${text}" is invalid` });
+    throw new ApiError(422, `${name} must be a comma-separated list of integers`, {
+      [name]: `"${text}" is invalid`,
+    });
   }
   return values;
 }

@@ -38,20 +38,75 @@ const DEMO_LOCATIONS = [
  * location-items example, and the absolute and relative adjustment examples apply cleanly.
  */
 const DEMO_PRODUCTS: readonly ProductSeed[] = [
-  { id: 77, name: 'Selectric Typewriter', sku: 'SLCTBS', tracking: 'variant', price: '349.0000', variants: [
-    { id: 1, sku: 'SLCTBS-A9615491' }, { id: 2, sku: 'SLCTBS-B9615492' }, { id: 3, sku: 'SLCTBS-C9615493' }] },
-  { id: 80, name: 'Canvas Tote', sku: 'TOTE', tracking: 'variant', price: '24.0000', variants: [
-    { id: 4, sku: 'sku-4' }, { id: 5, sku: 'sku-5' }] },
-  { id: 111, name: 'Ceramic Mug', sku: 'MUG-111', tracking: 'product', price: '12.5000', variants: [
-    { id: 106, sku: 'MUG-111' }] },
-  { id: 112, name: 'Stoneware Mug', sku: 'SM', tracking: 'variant', price: '18.0000', variants: [
-    { id: 74, sku: 'SM13' }, { id: 75, sku: 'SM14' }] },
-  { id: 130, name: 'Rechargeable Earbuds', sku: 'RE', tracking: 'variant', price: '89.0000', variants: [
-    { id: 78, sku: 'RE-130' }, { id: 79, sku: 'RE-131' }] },
-  { id: 140, name: 'Gift Wrap', sku: 'WRAP', tracking: 'none', price: '3.0000', variants: [
-    { id: 141, sku: 'WRAP' }] },
-  { id: 150, name: 'Desk Lamp', sku: 'LAMP-150', tracking: 'product', price: '45.0000', variants: [
-    { id: 151, sku: 'LAMP-150' }] },
+  {
+    id: 77,
+    name: 'Selectric Typewriter',
+    sku: 'SLCTBS',
+    tracking: 'variant',
+    price: '349.0000',
+    variants: [
+      { id: 1, sku: 'SLCTBS-A9615491' },
+      { id: 2, sku: 'SLCTBS-B9615492' },
+      { id: 3, sku: 'SLCTBS-C9615493' },
+    ],
+  },
+  {
+    id: 80,
+    name: 'Canvas Tote',
+    sku: 'TOTE',
+    tracking: 'variant',
+    price: '24.0000',
+    variants: [
+      { id: 4, sku: 'sku-4' },
+      { id: 5, sku: 'sku-5' },
+    ],
+  },
+  {
+    id: 111,
+    name: 'Ceramic Mug',
+    sku: 'MUG-111',
+    tracking: 'product',
+    price: '12.5000',
+    variants: [{ id: 106, sku: 'MUG-111' }],
+  },
+  {
+    id: 112,
+    name: 'Stoneware Mug',
+    sku: 'SM',
+    tracking: 'variant',
+    price: '18.0000',
+    variants: [
+      { id: 74, sku: 'SM13' },
+      { id: 75, sku: 'SM14' },
+    ],
+  },
+  {
+    id: 130,
+    name: 'Rechargeable Earbuds',
+    sku: 'RE',
+    tracking: 'variant',
+    price: '89.0000',
+    variants: [
+      { id: 78, sku: 'RE-130' },
+      { id: 79, sku: 'RE-131' },
+    ],
+  },
+  {
+    id: 140,
+    name: 'Gift Wrap',
+    sku: 'WRAP',
+    tracking: 'none',
+    price: '3.0000',
+    variants: [{ id: 141, sku: 'WRAP' }],
+  },
+  {
+    id: 150,
+    name: 'Desk Lamp',
+    sku: 'LAMP-150',
+    tracking: 'product',
+    price: '45.0000',
+    variants: [{ id: 151, sku: 'LAMP-150' }],
+  },
 ];
 
 const DEMO_STOCK: readonly StockSeed[] = [
@@ -66,7 +121,17 @@ const DEMO_STOCK: readonly StockSeed[] = [
   { product: 80, variant: 5, location: 2, onHand: 4, limit: 10, backordered: 3 },
   { product: 111, variant: 0, location: 1, onHand: 40 },
   // The guide's 409: available stock 10, available for backorder 45.
-  { product: 112, variant: 74, location: 1, onHand: 12, safety: 2, warning: 5, bin: '1', limit: 50, backordered: 5 },
+  {
+    product: 112,
+    variant: 74,
+    location: 1,
+    onHand: 12,
+    safety: 2,
+    warning: 5,
+    bin: '1',
+    limit: 50,
+    backordered: 5,
+  },
   { product: 112, variant: 75, location: 1, onHand: 3, limit: 15, backordered: 6 },
   { product: 130, variant: 78, location: 1, onHand: 12, safety: 2, warning: 2, bin: '1', limit: 33 },
   { product: 130, variant: 79, location: 1, onHand: 11, safety: 1, warning: 1, bin: '1', limit: 33 },
@@ -148,12 +213,22 @@ export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: stri
   });
 }
 
-/** Order 100 holds the 5 backordered units of variant 74, so the guide's PUT example has an order line to name. */
+/** Order 100 holds the 5 backordered units of variant 74 (all of its line is on backorder), so the guide's PUT example has an order line to name. */
 function seedDemoOrder(store: StoreDatabase): void {
   const date = 'Tue, 05 Mar 2024 21:40:11 +0000';
   const billing = JSON.stringify({
-    first_name: 'Jane', last_name: 'Doe', company: '', street_1: '12 Main Street', street_2: '', city: 'Austin',
-    state: 'Texas', zip: '78701', country: 'United States', country_iso2: 'US', phone: '', email: 'jane@example.com',
+    first_name: 'Jane',
+    last_name: 'Doe',
+    company: '',
+    street_1: '12 Main Street',
+    street_2: '',
+    city: 'Austin',
+    state: 'Texas',
+    zip: '78701',
+    country: 'United States',
+    country_iso2: 'US',
+    phone: '',
+    email: 'jane@example.com',
   });
   store.db
     .prepare(
@@ -165,7 +240,7 @@ function seedDemoOrder(store: StoreDatabase): void {
     .prepare(
       `INSERT INTO order_products (id, order_id, product_id, variant_id, item_variant_id, location_id, name, sku,
          price, quantity, quantity_backordered)
-       VALUES (8, 100, 112, 74, 74, 1, 'Stoneware Mug', 'SM13', '18.0000', 7, 5)`,
+       VALUES (8, 100, 112, 74, 74, 1, 'Stoneware Mug', 'SM13', '18.0000', 5, 5)`,
     )
     .run();
 }
@@ -196,7 +271,14 @@ function seedLarge(
       sku: `LG-${productId}-${v + 1}`,
     }));
     addProduct(
-      { id: productId, name: `Bench product ${productId}`, sku: `LG-${productId}`, tracking: 'variant', price: '10.0000', variants: productVariants },
+      {
+        id: productId,
+        name: `Bench product ${productId}`,
+        sku: `LG-${productId}`,
+        tracking: 'variant',
+        price: '10.0000',
+        variants: productVariants,
+      },
       locationIds,
     );
     for (const variant of productVariants) {

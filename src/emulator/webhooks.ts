@@ -2,7 +2,9 @@ import type { StoreDatabase } from './db.js';
 import type { ResolvedEmulatorOptions } from './options.js';
 
 /** Part A 7: BigCommerce's retry delays in seconds after each failed attempt; after the last, the hook is deactivated. */
-export const RETRY_SCHEDULE_SECONDS = [60, 180, 300, 600, 900, 1800, 3600, 7200, 21600, 50400, 86400] as const;
+export const RETRY_SCHEDULE_SECONDS = [
+  60, 180, 300, 600, 900, 1800, 3600, 7200, 21600, 50400, 86400,
+] as const;
 
 /** How many deliveries are attempted at once. */
 const CONCURRENCY = 16;
@@ -31,17 +33,28 @@ export interface WebhookDispatcher {
  * Delivers the outbox kept in the database: at least once, in id order unless reordering is injected, retrying
  * on BigCommerce's schedule (scaled by `webhookTimeScale`) and deactivating the hook after the last retry.
  */
-export function createWebhookDispatcher(store: StoreDatabase, options: ResolvedEmulatorOptions): WebhookDispatcher {
+export function createWebhookDispatcher(
+  store: StoreDatabase,
+  options: ResolvedEmulatorOptions,
+): WebhookDispatcher {
   const { db } = store;
   const due = db.prepare<[number], DueDelivery>(
     `SELECT d.id, d.attempts, d.hook_id, h.destination, h.headers, h.is_active, e.scope, e.data, e.created_at, e.hash
      FROM deliveries d JOIN events e ON e.id = d.event_id LEFT JOIN hooks h ON h.id = d.hook_id
      WHERE d.status = 'pending' AND d.next_attempt_at <= ? ORDER BY d.id LIMIT 200`,
   );
-  const nextDue = db.prepare<[], { at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'");
-  const markDelivered = db.prepare("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1 WHERE id = ?");
-  const markFailed = db.prepare("UPDATE deliveries SET status = 'failed', attempts = attempts + 1 WHERE id = ?");
-  const markRetry = db.prepare('UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?');
+  const nextDue = db.prepare<[], { at: number | null }>(
+    "SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'",
+  );
+  const markDelivered = db.prepare(
+    "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1 WHERE id = ?",
+  );
+  const markFailed = db.prepare(
+    "UPDATE deliveries SET status = 'failed', attempts = attempts + 1 WHERE id = ?",
+  );
+  const markRetry = db.prepare(
+    'UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?',
+  );
   const deactivate = db.prepare('UPDATE hooks SET is_active = 0, updated_at = ? WHERE id = ?');
   const recordAttempt = db.prepare(
     'INSERT INTO delivery_attempts (delivery_id, attempt, at, ms, status_code, error, duplicate) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -58,7 +71,8 @@ export function createWebhookDispatcher(store: StoreDatabase, options: ResolvedE
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const hookHeaders = delivery.headers === null ? {} : (JSON.parse(delivery.headers) as Record<string, string>);
+      const hookHeaders =
+        delivery.headers === null ? {} : (JSON.parse(delivery.headers) as Record<string, string>);
       const body = JSON.stringify({
         scope: delivery.scope,
         store_id: options.storeId,
@@ -69,7 +83,11 @@ export function createWebhookDispatcher(store: StoreDatabase, options: ResolvedE
       });
       const response = await fetch(delivery.destination ?? '', {
         method: 'POST',
-        headers: { ...hookHeaders, 'content-type': 'application/json', 'user-agent': 'backorder-gateway-emulator' },
+        headers: {
+          ...hookHeaders,
+          'content-type': 'application/json',
+          'user-agent': 'backorder-gateway-emulator',
+        },
         body,
         signal: AbortSignal.timeout(options.webhookTimeoutMs),
       });
@@ -79,7 +97,15 @@ export function createWebhookDispatcher(store: StoreDatabase, options: ResolvedE
       error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
     }
     if (!stopped) {
-      recordAttempt.run(delivery.id, delivery.attempts + 1, started, Date.now() - started, statusCode, error, duplicate ? 1 : 0);
+      recordAttempt.run(
+        delivery.id,
+        delivery.attempts + 1,
+        started,
+        Date.now() - started,
+        statusCode,
+        error,
+        duplicate ? 1 : 0,
+      );
     }
     return { ok: statusCode !== null && statusCode >= 200 && statusCode < 300 };
   }

@@ -77,7 +77,11 @@ interface LocationRecord {
 }
 type NodeRecord = ProductRecord | VariantRecord | LocationRecord;
 
-const ID_PREFIX = { Product: 'bc/store/product/', Variant: 'bc/store/productVariant/', InventoryLocation: 'bc/store/inventoryLocation/' } as const;
+const ID_PREFIX = {
+  Product: 'bc/store/product/',
+  Variant: 'bc/store/productVariant/',
+  InventoryLocation: 'bc/store/inventoryLocation/',
+} as const;
 
 function encodeCursor(id: number): string {
   return Buffer.from(`cursor:${id}`).toString('base64');
@@ -91,7 +95,8 @@ function decodeCursor(cursor: string | null | undefined): number {
 }
 
 function checkFirst(first: number): void {
-  if (first < 0 || first > MAX_PAGE) throw new GraphQLError(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
+  if (first < 0 || first > MAX_PAGE)
+    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE}, got ${first}`);
 }
 
 /** Part A 8: sums over locations; unlimited when any location is unlimited. */
@@ -111,28 +116,53 @@ function aggregate(rows: readonly StockRow[]) {
     const rowAllowance = backorderAllowance(row);
     allowance = allowance === null || rowAllowance === null ? null : allowance + rowAllowance;
   }
-  const availability = ats > 0 ? 'AVAILABLE' : allowance === null || allowance > 0 ? 'BACKORDER' : 'UNAVAILABLE';
-  return { availableToSell: ats, warningLevel: warning, backorderLimit: limit, availability, onHand, qtyBackordered: backordered };
+  const availability =
+    ats > 0 ? 'AVAILABLE' : allowance === null || allowance > 0 ? 'BACKORDER' : 'UNAVAILABLE';
+  return {
+    availableToSell: ats,
+    warningLevel: warning,
+    backorderLimit: limit,
+    availability,
+    onHand,
+    qtyBackordered: backordered,
+  };
 }
 
 function buildSchema(store: StoreDatabase) {
-  const productById = store.db.prepare<[number], { id: number; name: string; sku: string; tracking: string }>('SELECT id, name, sku, tracking FROM products WHERE id = ?');
-  const variantById = store.db.prepare<[number], { id: number; product_id: number; sku: string }>('SELECT id, product_id, sku FROM variants WHERE id = ?');
-  const locationById = store.db.prepare<[number], { id: number; code: string; label: string }>('SELECT id, code, label FROM locations WHERE id = ?');
+  const productById = store.db.prepare<[number], { id: number; name: string; sku: string; tracking: string }>(
+    'SELECT id, name, sku, tracking FROM products WHERE id = ?',
+  );
+  const variantById = store.db.prepare<[number], { id: number; product_id: number; sku: string }>(
+    'SELECT id, product_id, sku FROM variants WHERE id = ?',
+  );
+  const locationById = store.db.prepare<[number], { id: number; code: string; label: string }>(
+    'SELECT id, code, label FROM locations WHERE id = ?',
+  );
   const productStock = store.db.prepare<[number], StockRow>('SELECT * FROM stock WHERE product_id = ?');
-  const variantStock = store.db.prepare<[number, number], StockRow>('SELECT * FROM stock WHERE product_id = ? AND variant_id = ?');
-  const variantsPage = store.db.prepare<[number, number, number], { id: number; product_id: number; sku: string }>(
-    'SELECT id, product_id, sku FROM variants WHERE product_id = ? AND id > ? ORDER BY id LIMIT ?',
+  const variantStock = store.db.prepare<[number, number], StockRow>(
+    'SELECT * FROM stock WHERE product_id = ? AND variant_id = ?',
   );
-  const productsPage = store.db.prepare<[number, number], { id: number; name: string; sku: string; tracking: string }>(
-    'SELECT id, name, sku, tracking FROM products WHERE id > ? ORDER BY id LIMIT ?',
-  );
+  const variantsPage = store.db.prepare<
+    [number, number, number],
+    { id: number; product_id: number; sku: string }
+  >('SELECT id, product_id, sku FROM variants WHERE product_id = ? AND id > ? ORDER BY id LIMIT ?');
+  const productsPage = store.db.prepare<
+    [number, number],
+    { id: number; name: string; sku: string; tracking: string }
+  >('SELECT id, name, sku, tracking FROM products WHERE id > ? ORDER BY id LIMIT ?');
 
   const toProduct = (row: { id: number; name: string; sku: string; tracking: string }): ProductRecord => ({
-    __typename: 'Product', entityId: row.id, name: row.name, sku: row.sku, tracking: row.tracking,
+    __typename: 'Product',
+    entityId: row.id,
+    name: row.name,
+    sku: row.sku,
+    tracking: row.tracking,
   });
   const toVariant = (row: { id: number; product_id: number; sku: string }): VariantRecord => ({
-    __typename: 'Variant', entityId: row.id, productId: row.product_id, sku: row.sku,
+    __typename: 'Variant',
+    entityId: row.id,
+    productId: row.product_id,
+    sku: row.sku,
   });
 
   function loadNode(id: unknown): NodeRecord | null {
@@ -149,7 +179,9 @@ function buildSchema(store: StoreDatabase) {
       return row === undefined ? null : toVariant(row);
     }
     const row = locationById.get(entityId);
-    return row === undefined ? null : { __typename: 'InventoryLocation', entityId: row.id, code: row.code, label: row.label };
+    return row === undefined
+      ? null
+      : { __typename: 'InventoryLocation', entityId: row.id, code: row.code, label: row.label };
   }
 
   function connection<T extends { entityId: number }>(records: T[], first: number) {
@@ -172,7 +204,8 @@ function buildSchema(store: StoreDatabase) {
       Query: {
         node: (_: unknown, args: { id: string }) => loadNode(args.id),
         nodes: (_: unknown, args: { ids: string[] }) => {
-          if (args.ids.length > MAX_PAGE) throw new GraphQLError(`nodes accepts at most ${MAX_PAGE} ids, got ${args.ids.length}`);
+          if (args.ids.length > MAX_PAGE)
+            throw new GraphQLError(`nodes accepts at most ${MAX_PAGE} ids, got ${args.ids.length}`);
           return args.ids.map(loadNode);
         },
         store: () => ({}),
@@ -182,15 +215,26 @@ function buildSchema(store: StoreDatabase) {
           const node = loadNode(args.id);
           return node?.__typename === 'Product' ? node : null;
         },
-        products: (_: unknown, args: { first: number; after?: string | null; filters?: { ids?: string[] | null } | null }) => {
+        products: (
+          _: unknown,
+          args: { first: number; after?: string | null; filters?: { ids?: string[] | null } | null },
+        ) => {
           checkFirst(args.first);
           const ids = args.filters?.ids;
           if (ids !== undefined && ids !== null) {
             const after = decodeCursor(args.after);
-            const found = ids.map(loadNode).filter((node): node is ProductRecord => node?.__typename === 'Product');
-            return connection(found.filter((node) => node.entityId > after).sort((a, b) => a.entityId - b.entityId), args.first);
+            const found = ids
+              .map(loadNode)
+              .filter((node): node is ProductRecord => node?.__typename === 'Product');
+            return connection(
+              found.filter((node) => node.entityId > after).sort((a, b) => a.entityId - b.entityId),
+              args.first,
+            );
           }
-          return connection(productsPage.all(decodeCursor(args.after), args.first + 1).map(toProduct), args.first);
+          return connection(
+            productsPage.all(decodeCursor(args.after), args.first + 1).map(toProduct),
+            args.first,
+          );
         },
       },
       Product: {
@@ -198,13 +242,17 @@ function buildSchema(store: StoreDatabase) {
         inventory: (product: ProductRecord) => product,
         variants: (product: ProductRecord, args: { first: number; after?: string | null }) => {
           checkFirst(args.first);
-          return connection(variantsPage.all(product.entityId, decodeCursor(args.after), args.first + 1).map(toVariant), args.first);
+          return connection(
+            variantsPage.all(product.entityId, decodeCursor(args.after), args.first + 1).map(toVariant),
+            args.first,
+          );
         },
       },
       ProductInventory: {
         isInventoryTracked: (product: ProductRecord) => product.tracking !== 'none',
         hasVariantInventory: (product: ProductRecord) => product.tracking === 'variant',
-        aggregated: (product: ProductRecord) => (product.tracking === 'none' ? null : aggregate(productStock.all(product.entityId))),
+        aggregated: (product: ProductRecord) =>
+          product.tracking === 'none' ? null : aggregate(productStock.all(product.entityId)),
       },
       Variant: {
         id: (variant: VariantRecord) => `${ID_PREFIX.Variant}${variant.entityId}`,
@@ -219,10 +267,14 @@ function buildSchema(store: StoreDatabase) {
         // Only variants of variant-tracked products hold their own inventory.
         aggregated: (variant: VariantRecord) => {
           const product = productById.get(variant.productId);
-          return product?.tracking === 'variant' ? aggregate(variantStock.all(variant.productId, variant.entityId)) : null;
+          return product?.tracking === 'variant'
+            ? aggregate(variantStock.all(variant.productId, variant.entityId))
+            : null;
         },
       },
-      InventoryLocation: { id: (location: LocationRecord) => `${ID_PREFIX.InventoryLocation}${location.entityId}` },
+      InventoryLocation: {
+        id: (location: LocationRecord) => `${ID_PREFIX.InventoryLocation}${location.entityId}`,
+      },
     },
   });
 }
@@ -270,11 +322,14 @@ function complexity(
     }
     cost += 1;
     if (nested === undefined) continue;
-    const args = new Map(selection.arguments?.map((arg) => [arg.name.value, argumentValue(arg.value, variables)]) ?? []);
+    const args = new Map(
+      selection.arguments?.map((arg) => [arg.name.value, argumentValue(arg.value, variables)]) ?? [],
+    );
     const first = args.get('first');
     const ids = args.get('ids');
     let multiplier = 1;
-    if (['products', 'variants'].includes(selection.name.value)) multiplier = typeof first === 'number' ? first : DEFAULT_PAGE;
+    if (['products', 'variants'].includes(selection.name.value))
+      multiplier = typeof first === 'number' ? first : DEFAULT_PAGE;
     if (selection.name.value === 'nodes') multiplier = Array.isArray(ids) ? ids.length : 1;
     const inner = complexity(nested, fragments, variables, depth + 1);
     cost += inner.cost * Math.max(1, multiplier);
@@ -291,7 +346,8 @@ export function createAdminGraphqlRoute(store: StoreDatabase): Route {
     pattern: /^\/graphql$/,
     style: 'graphql',
     handle: async ({ body }: RouteContext): Promise<Reply> => {
-      if (!isRecord(body) || typeof body['query'] !== 'string') throw new ApiError(400, 'Request body must be JSON with a "query" string');
+      if (!isRecord(body) || typeof body['query'] !== 'string')
+        throw new ApiError(400, 'Request body must be JSON with a "query" string');
       const variables = body['variables'] ?? {};
       if (!isRecord(variables)) throw new ApiError(400, '"variables" must be a JSON object');
       const operationName = typeof body['operationName'] === 'string' ? body['operationName'] : undefined;
@@ -300,11 +356,19 @@ export function createAdminGraphqlRoute(store: StoreDatabase): Route {
         try {
           document = parse(body['query']);
         } catch (error) {
-          return { status: 200, body: { errors: [{ message: (error as GraphQLError).message }] }, headers: { 'x-bc-graphql-complexity': '0' } };
+          return {
+            status: 200,
+            body: { errors: [{ message: (error as GraphQLError).message }] },
+            headers: { 'x-bc-graphql-complexity': '0' },
+          };
         }
         const validationErrors = validate(schema, document);
         if (validationErrors.length > 0) {
-          return { status: 200, body: { errors: validationErrors.map((error) => ({ message: error.message })) }, headers: { 'x-bc-graphql-complexity': '0' } };
+          return {
+            status: 200,
+            body: { errors: validationErrors.map((error) => ({ message: error.message })) },
+            headers: { 'x-bc-graphql-complexity': '0' },
+          };
         }
         if (parsed.size > 500) parsed.clear();
         parsed.set(body['query'], document);
@@ -314,7 +378,9 @@ export function createAdminGraphqlRoute(store: StoreDatabase): Route {
         return { status: 200, body: { errors: [{ message: 'Could not determine which operation to run' }] } };
       }
       const fragments = new Map(
-        document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+        document.definitions
+          .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+          .map((fragment) => [fragment.name.value, fragment]),
       );
       const { cost, depth } = complexity(operation.selectionSet, fragments, variables, 1);
       const headers = {
@@ -327,7 +393,11 @@ export function createAdminGraphqlRoute(store: StoreDatabase): Route {
         return { status: 200, body: { errors: [{ message }] }, headers };
       }
       if (depth > MAX_DEPTH) {
-        return { status: 200, body: { errors: [{ message: `The query exceeds the maximum depth of ${MAX_DEPTH}` }] }, headers };
+        return {
+          status: 200,
+          body: { errors: [{ message: `The query exceeds the maximum depth of ${MAX_DEPTH}` }] },
+          headers,
+        };
       }
       const result = await execute({ schema, document, variableValues: variables, operationName });
       return { status: 200, body: result, headers };

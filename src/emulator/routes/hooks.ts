@@ -1,4 +1,13 @@
-import { ApiError, isInteger, isRecord, paginationMeta, readPaging, type Reply, type Route, type RouteContext } from '../http.js';
+import {
+  ApiError,
+  isInteger,
+  isRecord,
+  paginationMeta,
+  readPaging,
+  type Reply,
+  type Route,
+  type RouteContext,
+} from '../http.js';
 
 /** The client id every hook of this emulator belongs to (BigCommerce derives it from the token). */
 export const EMULATOR_CLIENT_ID = 'emulator-client';
@@ -42,7 +51,8 @@ function destinationProblem(destination: string): string | undefined {
     return 'destination must be an absolute URL';
   }
   if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return undefined;
+  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    return undefined;
   return 'destination must be https (or http on 127.0.0.1, localhost or [::1])';
 }
 
@@ -51,7 +61,8 @@ function validateFields(body: Record<string, unknown>, partial: boolean): Record
   const { scope, destination, is_active: isActive, headers } = body;
   if (scope === undefined) {
     if (!partial) errors['scope'] = 'error.path.missing.';
-  } else if (typeof scope !== 'string' || !SCOPE_PATTERN.test(scope)) errors['scope'] = 'scope must look like store/...';
+  } else if (typeof scope !== 'string' || !SCOPE_PATTERN.test(scope))
+    errors['scope'] = 'scope must look like store/...';
   if (destination === undefined) {
     if (!partial) errors['destination'] = 'error.path.missing.';
   } else if (typeof destination !== 'string') errors['destination'] = 'destination must be a string';
@@ -59,7 +70,8 @@ function validateFields(body: Record<string, unknown>, partial: boolean): Record
     const problem = destinationProblem(destination);
     if (problem !== undefined) errors['destination'] = problem;
   }
-  if (isActive !== undefined && typeof isActive !== 'boolean') errors['is_active'] = 'is_active must be a boolean';
+  if (isActive !== undefined && typeof isActive !== 'boolean')
+    errors['is_active'] = 'is_active must be a boolean';
   if (headers !== undefined && headers !== null) {
     if (!isRecord(headers) || Object.values(headers).some((value) => typeof value !== 'string')) {
       errors['headers'] = 'headers must be an object of string values';
@@ -71,33 +83,54 @@ function validateFields(body: Record<string, unknown>, partial: boolean): Record
 function findHook({ store, params }: RouteContext): HookRow {
   const id = Number(params[0]);
   const row = isInteger(id)
-    ? store.db.prepare<[number, string], HookRow>('SELECT * FROM hooks WHERE id = ? AND client_id = ?').get(id, EMULATOR_CLIENT_ID)
+    ? store.db
+        .prepare<[number, string], HookRow>('SELECT * FROM hooks WHERE id = ? AND client_id = ?')
+        .get(id, EMULATOR_CLIENT_ID)
     : undefined;
   if (row === undefined) throw new ApiError(404, `Webhook with id [${params[0] ?? ''}] not found`);
   return row;
 }
 
 function createHook({ store, body, options }: RouteContext): Reply {
-  if (!isRecord(body)) throw new ApiError(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
+  if (!isRecord(body))
+    throw new ApiError(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
   const errors = validateFields(body, false);
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'JSON data is missing or invalid', errors);
   return store.transact(() => {
     const duplicate = store.db
-      .prepare<[string, unknown, unknown], { id: number }>('SELECT id FROM hooks WHERE client_id = ? AND scope = ? AND destination = ?')
+      .prepare<[string, unknown, unknown], { id: number }>(
+        'SELECT id FROM hooks WHERE client_id = ? AND scope = ? AND destination = ?',
+      )
       .get(EMULATOR_CLIENT_ID, body['scope'], body['destination']);
     if (duplicate !== undefined) {
-      throw new ApiError(422, `A webhook for this scope and destination already exists (id ${duplicate.id})`, { scope: 'duplicate' });
+      throw new ApiError(
+        422,
+        `A webhook for this scope and destination already exists (id ${duplicate.id})`,
+        { scope: 'duplicate' },
+      );
     }
     const now = Math.floor(Date.now() / 1000);
     const headers = body['headers'];
     const id = Number(
       store.db
-        .prepare('INSERT INTO hooks (client_id, scope, destination, is_active, headers, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(EMULATOR_CLIENT_ID, body['scope'], body['destination'], body['is_active'] === false ? 0 : 1,
-          headers === undefined || headers === null ? null : JSON.stringify(headers), now, now).lastInsertRowid,
+        .prepare(
+          'INSERT INTO hooks (client_id, scope, destination, is_active, headers, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          EMULATOR_CLIENT_ID,
+          body['scope'],
+          body['destination'],
+          body['is_active'] === false ? 0 : 1,
+          headers === undefined || headers === null ? null : JSON.stringify(headers),
+          now,
+          now,
+        ).lastInsertRowid,
     );
     const row = store.db.prepare<[number], HookRow>('SELECT * FROM hooks WHERE id = ?').get(id);
-    return { status: 200, body: { data: row === undefined ? null : render(row, options.storeHash), meta: {} } };
+    return {
+      status: 200,
+      body: { data: row === undefined ? null : render(row, options.storeHash), meta: {} },
+    };
   });
 }
 
@@ -107,7 +140,8 @@ function listHooks({ store, query, options }: RouteContext): Reply {
   const args: unknown[] = [EMULATOR_CLIENT_ID];
   const isActive = query.get('is_active');
   if (isActive !== null) {
-    if (isActive !== 'true' && isActive !== 'false') throw new ApiError(422, 'is_active must be true or false', { is_active: 'invalid' });
+    if (isActive !== 'true' && isActive !== 'false')
+      throw new ApiError(422, 'is_active must be true or false', { is_active: 'invalid' });
     where.push('is_active = ?');
     args.push(isActive === 'true' ? 1 : 0);
   }
@@ -119,9 +153,19 @@ function listHooks({ store, query, options }: RouteContext): Reply {
     }
   }
   const clause = `WHERE ${where.join(' AND ')}`;
-  const total = store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM hooks ${clause}`).get(...args)?.n ?? 0;
-  const rows = store.db.prepare<unknown[], HookRow>(`SELECT * FROM hooks ${clause} ORDER BY id LIMIT ? OFFSET ?`).all(...args, limit, (page - 1) * limit);
-  return { status: 200, body: { data: rows.map((row) => render(row, options.storeHash)), meta: paginationMeta(total, rows.length, page, limit) } };
+  const total =
+    store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM hooks ${clause}`).get(...args)?.n ??
+    0;
+  const rows = store.db
+    .prepare<unknown[], HookRow>(`SELECT * FROM hooks ${clause} ORDER BY id LIMIT ? OFFSET ?`)
+    .all(...args, limit, (page - 1) * limit);
+  return {
+    status: 200,
+    body: {
+      data: rows.map((row) => render(row, options.storeHash)),
+      meta: paginationMeta(total, rows.length, page, limit),
+    },
+  };
 }
 
 function getHook(context: RouteContext): Reply {
@@ -130,16 +174,22 @@ function getHook(context: RouteContext): Reply {
 
 function updateHook(context: RouteContext): Reply {
   const { store, body, options } = context;
-  if (!isRecord(body)) throw new ApiError(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
+  if (!isRecord(body))
+    throw new ApiError(422, 'JSON data is missing or invalid', { body: 'must be a JSON object' });
   const row = findHook(context);
   const fields = ['scope', 'destination', 'is_active', 'headers'].filter((name) => body[name] !== undefined);
-  if (fields.length === 0) throw new ApiError(422, 'At least one field must be updated', { body: 'send scope, destination, is_active or headers' });
+  if (fields.length === 0)
+    throw new ApiError(422, 'At least one field must be updated', {
+      body: 'send scope, destination, is_active or headers',
+    });
   const errors = validateFields(body, true);
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'JSON data is missing or invalid', errors);
   const headers = body['headers'];
   store.transact(() =>
     store.db
-      .prepare('UPDATE hooks SET scope = ?, destination = ?, is_active = ?, headers = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE hooks SET scope = ?, destination = ?, is_active = ?, headers = ?, updated_at = ? WHERE id = ?',
+      )
       .run(
         body['scope'] ?? row.scope,
         body['destination'] ?? row.destination,
@@ -155,7 +205,9 @@ function updateHook(context: RouteContext): Reply {
 function deleteHook(context: RouteContext): Reply {
   const row = findHook(context);
   context.store.transact(() => {
-    context.store.db.prepare("UPDATE deliveries SET status = 'failed' WHERE hook_id = ? AND status = 'pending'").run(row.id);
+    context.store.db
+      .prepare("UPDATE deliveries SET status = 'failed' WHERE hook_id = ? AND status = 'pending'")
+      .run(row.id);
     context.store.db.prepare('DELETE FROM hooks WHERE id = ?').run(row.id);
   });
   return { status: 200, body: { data: render(row, context.options.storeHash), meta: {} } };

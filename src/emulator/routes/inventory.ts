@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  MAX_QUANTITY,
-  availableToSell,
-  type ItemKey,
-  type StockRow,
-  type StoreDatabase,
-} from '../db.js';
+import { MAX_QUANTITY, availableToSell, type ItemKey, type StockRow, type StoreDatabase } from '../db.js';
 import {
   ApiError,
   isInteger,
@@ -54,7 +48,10 @@ function itemKeyOf(row: { product_id: number; variant_id: number }): string {
 }
 
 /** Selects a page of items matching the identity filters of the inventory GETs. */
-function pageItems(store: StoreDatabase, query: URLSearchParams): { items: ItemRow[]; total: number; page: number; limit: number } {
+function pageItems(
+  store: StoreDatabase,
+  query: URLSearchParams,
+): { items: ItemRow[]; total: number; page: number; limit: number } {
   const { page, limit } = readPaging(query, MAX_READ_LIMIT);
   const where: string[] = [];
   const args: unknown[] = [];
@@ -74,15 +71,27 @@ function pageItems(store: StoreDatabase, query: URLSearchParams): { items: ItemR
     args.push(...productIds);
   }
   // An empty `in` list matches nothing rather than everything.
-  const clause = where.length === 0 ? '' : `WHERE ${where.map((part) => (part.endsWith('()') ? '0' : part)).join(' AND ')}`;
-  const total = store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM items ${clause}`).get(...args)?.n ?? 0;
+  const clause =
+    where.length === 0
+      ? ''
+      : `WHERE ${where.map((part) => (part.endsWith('()') ? '0' : part)).join(' AND ')}`;
+  const total =
+    store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM items ${clause}`).get(...args)?.n ??
+    0;
   const items = store.db
-    .prepare<unknown[], ItemRow>(`SELECT * FROM items ${clause} ORDER BY product_id, variant_id LIMIT ? OFFSET ?`)
+    .prepare<unknown[], ItemRow>(
+      `SELECT * FROM items ${clause} ORDER BY product_id, variant_id LIMIT ? OFFSET ?`,
+    )
     .all(...args, limit, (page - 1) * limit);
   return { items, total, page, limit };
 }
 
-function stockFor(store: StoreDatabase, items: readonly ItemRow[], locationClause: string, locationArgs: unknown[]): Map<string, LocatedStockRow[]> {
+function stockFor(
+  store: StoreDatabase,
+  items: readonly ItemRow[],
+  locationClause: string,
+  locationArgs: unknown[],
+): Map<string, LocatedStockRow[]> {
   const byItem = new Map<string, LocatedStockRow[]>();
   if (items.length === 0) return byItem;
   const rows = store.db
@@ -107,17 +116,24 @@ function listItems({ store, query }: RouteContext): Reply {
   let locationClause = '';
   const locationArgs: unknown[] = [];
   if (locationIds !== undefined) {
-    locationClause += locationIds.length === 0 ? ' AND 0' : ` AND s.location_id IN (${placeholders(locationIds)})`;
+    locationClause +=
+      locationIds.length === 0 ? ' AND 0' : ` AND s.location_id IN (${placeholders(locationIds)})`;
     locationArgs.push(...locationIds);
   }
   if (locationCodes !== undefined) {
-    locationClause += locationCodes.length === 0 ? ' AND 0' : ` AND l.code IN (${placeholders(locationCodes)})`;
+    locationClause +=
+      locationCodes.length === 0 ? ' AND 0' : ` AND l.code IN (${placeholders(locationCodes)})`;
     locationArgs.push(...locationCodes);
   }
   const { items, total, page, limit } = pageItems(store, query);
   const stock = stockFor(store, items, locationClause, locationArgs);
   const data = items.map((item) => ({
-    identity: { sku: item.sku, variant_id: item.identity_variant_id, product_id: item.product_id, sku_id: item.sku_id },
+    identity: {
+      sku: item.sku,
+      variant_id: item.identity_variant_id,
+      product_id: item.product_id,
+      sku_id: item.sku_id,
+    },
     locations: (stock.get(itemKeyOf(item)) ?? []).map((row) => ({
       location_id: row.location_id,
       location_code: row.code,
@@ -192,7 +208,8 @@ export function resolveIdentity(store: StoreDatabase, identity: Identity): Resol
     variant = bySku;
     label ||= `sku ${identity.sku}`;
   }
-  if (identity.product_id !== undefined && !isInteger(identity.product_id)) return 'product_id must be an integer';
+  if (identity.product_id !== undefined && !isInteger(identity.product_id))
+    return 'product_id must be an integer';
   if (variant !== undefined) {
     if (identity.product_id !== undefined && identity.product_id !== variant.product_id) {
       return `${label} belongs to product ${variant.product_id}, not product ${String(identity.product_id)}`;
@@ -217,10 +234,15 @@ export function resolveIdentity(store: StoreDatabase, identity: Identity): Resol
 }
 
 function readItems(body: unknown, field: 'items' | 'settings'): unknown[] {
-  if (!isRecord(body)) throw new ApiError(422, 'JSON data is missing or invalid', { [field]: 'request body must be a JSON object' });
+  if (!isRecord(body))
+    throw new ApiError(422, 'JSON data is missing or invalid', {
+      [field]: 'request body must be a JSON object',
+    });
   const items = body[field];
-  if (!Array.isArray(items)) throw new ApiError(422, 'JSON data is missing or invalid', { [field]: `${field} must be an array` });
-  if (items.length === 0) throw new ApiError(422, 'Payload contains invalid fields', { [field]: `${field} must not be empty` });
+  if (!Array.isArray(items))
+    throw new ApiError(422, 'JSON data is missing or invalid', { [field]: `${field} must be an array` });
+  if (items.length === 0)
+    throw new ApiError(422, 'Payload contains invalid fields', { [field]: `${field} must not be empty` });
   if (items.length > MAX_ITEMS_PER_WRITE) {
     throw new ApiError(422, 'Payload contains invalid fields', {
       [field]: `at most ${MAX_ITEMS_PER_WRITE} entries per request, got ${items.length}`,
@@ -242,7 +264,9 @@ function adjust(mode: AdjustmentMode, { store, body }: RouteContext): Reply {
     const trackingErrors: string[] = [];
     const needsAbsolute: string[] = [];
     const next = new Map<string, { row: StockRow; onHand: number | null; qtyBackordered: number }>();
-    const locationExists = store.db.prepare<[number], { id: number }>('SELECT id FROM locations WHERE id = ?');
+    const locationExists = store.db.prepare<[number], { id: number }>(
+      'SELECT id FROM locations WHERE id = ?',
+    );
     items.forEach((item, index) => {
       const path = `items.${index}`;
       if (!isRecord(item)) {
@@ -260,7 +284,8 @@ function adjust(mode: AdjustmentMode, { store, body }: RouteContext): Reply {
       }
       const named = (['variant_id', 'sku', 'product_id'] as const).filter((name) => item[name] !== undefined);
       if (named.length !== 1) {
-        errors[path] = `must name exactly one of variant_id, sku, product_id (got ${named.length === 0 ? 'none' : named.join(', ')})`;
+        errors[path] =
+          `must name exactly one of variant_id, sku, product_id (got ${named.length === 0 ? 'none' : named.join(', ')})`;
         return;
       }
       const quantity = item['quantity'];
@@ -269,13 +294,17 @@ function adjust(mode: AdjustmentMode, { store, body }: RouteContext): Reply {
         errors[path] = 'must set quantity, qty_backordered or both';
         return;
       }
-      for (const [name, value] of [['quantity', quantity], ['qty_backordered', backordered]] as const) {
+      for (const [name, value] of [
+        ['quantity', quantity],
+        ['qty_backordered', backordered],
+      ] as const) {
         if (value === undefined) continue;
         if (!isInteger(value)) errors[`${path}.${name}`] = `${name} must be an integer`;
         else if (mode === 'absolute' && (value < 0 || value > MAX_QUANTITY)) {
           errors[`${path}.${name}`] = `${name} must be between 0 and ${MAX_QUANTITY}, got ${value}`;
         } else if (Math.abs(value) > MAX_QUANTITY) {
-          errors[`${path}.${name}`] = `${name} must be between -${MAX_QUANTITY} and ${MAX_QUANTITY}, got ${value}`;
+          errors[`${path}.${name}`] =
+            `${name} must be between -${MAX_QUANTITY} and ${MAX_QUANTITY}, got ${value}`;
         }
       }
       if (errors[`${path}.quantity`] !== undefined || errors[`${path}.qty_backordered`] !== undefined) return;
@@ -303,19 +332,23 @@ function adjust(mode: AdjustmentMode, { store, body }: RouteContext): Reply {
         return;
       }
       if (onHand === null) {
-        errors[path] = `Item with identity ${resolved.label} at location ${locationId} requires absolute adjustment before relative`;
+        errors[path] =
+          `Item with identity ${resolved.label} at location ${locationId} requires absolute adjustment before relative`;
         needsAbsolute.push(resolved.label);
         return;
       }
       const nextOnHand = onHand + (isInteger(quantity) ? quantity : 0);
       const nextBackordered = qtyBackordered + (isInteger(backordered) ? backordered : 0);
       if (nextOnHand < 0 || nextOnHand > MAX_QUANTITY) {
-        errors[`${path}.quantity`] = `would leave ${nextOnHand} on hand; on hand must stay between 0 and ${MAX_QUANTITY}`;
+        errors[`${path}.quantity`] =
+          `would leave ${nextOnHand} on hand; on hand must stay between 0 and ${MAX_QUANTITY}`;
       } else if (isInteger(quantity) && quantity < 0 && nextOnHand < row.safety_stock) {
-        errors[`${path}.quantity`] = `would drop on hand to ${nextOnHand}, below the safety stock of ${row.safety_stock}`;
+        errors[`${path}.quantity`] =
+          `would drop on hand to ${nextOnHand}, below the safety stock of ${row.safety_stock}`;
       }
       if (nextBackordered < 0 || nextBackordered > MAX_QUANTITY) {
-        errors[`${path}.qty_backordered`] = `would leave qty_backordered at ${nextBackordered}; it must stay between 0 and ${MAX_QUANTITY}`;
+        errors[`${path}.qty_backordered`] =
+          `would leave qty_backordered at ${nextBackordered}; it must stay between 0 and ${MAX_QUANTITY}`;
       }
       next.set(mapKey, { row, onHand: nextOnHand, qtyBackordered: nextBackordered });
     });
@@ -334,23 +367,36 @@ function adjust(mode: AdjustmentMode, { store, body }: RouteContext): Reply {
   });
 }
 
-const SETTING_FIELDS = ['safety_stock', 'is_in_stock', 'warning_level', 'bin_picking_number', 'backorder_limit', 'backorder_message_id'] as const;
+const SETTING_FIELDS = [
+  'safety_stock',
+  'is_in_stock',
+  'warning_level',
+  'bin_picking_number',
+  'backorder_limit',
+  'backorder_message_id',
+] as const;
 
 function validSetting(name: (typeof SETTING_FIELDS)[number], value: unknown): string | undefined {
   switch (name) {
     case 'safety_stock':
     case 'warning_level':
-      return isInteger(value) && value >= 0 && value <= MAX_QUANTITY ? undefined : `${name} must be an integer from 0 to ${MAX_QUANTITY}`;
+      return isInteger(value) && value >= 0 && value <= MAX_QUANTITY
+        ? undefined
+        : `${name} must be an integer from 0 to ${MAX_QUANTITY}`;
     case 'is_in_stock':
       return typeof value === 'boolean' ? undefined : 'is_in_stock must be a boolean';
     case 'bin_picking_number':
-      return typeof value === 'string' && value.length <= 255 ? undefined : 'bin_picking_number must be a string of at most 255 characters';
+      return typeof value === 'string' && value.length <= 255
+        ? undefined
+        : 'bin_picking_number must be a string of at most 255 characters';
     case 'backorder_limit':
       return value === null || (isInteger(value) && value >= 0 && value <= MAX_QUANTITY)
         ? undefined
         : `backorder_limit must be null (unlimited) or an integer from 0 to ${MAX_QUANTITY}`;
     case 'backorder_message_id':
-      return value === null || (isInteger(value) && value > 0) ? undefined : 'backorder_message_id must be null or a positive integer';
+      return value === null || (isInteger(value) && value > 0)
+        ? undefined
+        : 'backorder_message_id must be null or a positive integer';
   }
 }
 
@@ -384,7 +430,10 @@ function updateSettings({ store, body, params }: RouteContext): Reply {
         if (problem !== undefined) errors[`${path}.${name}`] = problem;
         else fields[name] = entry[name];
       }
-      if (Object.keys(fields).length === 0 && Object.keys(errors).every((key) => !key.startsWith(`${path}.`))) {
+      if (
+        Object.keys(fields).length === 0 &&
+        Object.keys(errors).every((key) => !key.startsWith(`${path}.`))
+      ) {
         errors[`setting.${index}.settings`] =
           'At least one setting must be specified: warning_level, is_in_stock, safety_stock, bin_picking_number or backorder_limit';
         return;
@@ -394,16 +443,24 @@ function updateSettings({ store, body, params }: RouteContext): Reply {
     if (Object.keys(errors).length > 0) throw new ApiError(422, 'Payload contains invalid fields', errors);
     for (const { key, fields } of updates) {
       const before = store.db
-        .prepare<[number, number, number], StockRow>('SELECT * FROM stock WHERE product_id = ? AND variant_id = ? AND location_id = ?')
+        .prepare<[number, number, number], StockRow>(
+          'SELECT * FROM stock WHERE product_id = ? AND variant_id = ? AND location_id = ?',
+        )
         .get(key.productId, key.variantId, locationId);
       if (before === undefined) continue;
       const columns = Object.keys(fields).filter((name) => name !== 'backorder_message_id');
       if (columns.length === 0) continue;
-      const values = columns.map((name) => (typeof fields[name] === 'boolean' ? (fields[name] ? 1 : 0) : fields[name]));
-      const changed = columns.some((name, i) => (before as unknown as Record<string, unknown>)[name] !== values[i]);
+      const values = columns.map((name) =>
+        typeof fields[name] === 'boolean' ? (fields[name] ? 1 : 0) : fields[name],
+      );
+      const changed = columns.some(
+        (name, i) => (before as unknown as Record<string, unknown>)[name] !== values[i],
+      );
       if (!changed) continue;
       store.db
-        .prepare(`UPDATE stock SET ${columns.map((name) => `${name} = ?`).join(', ')} WHERE product_id = ? AND variant_id = ? AND location_id = ?`)
+        .prepare(
+          `UPDATE stock SET ${columns.map((name) => `${name} = ?`).join(', ')} WHERE product_id = ? AND variant_id = ? AND location_id = ?`,
+        )
         .run(...values, key.productId, key.variantId, locationId);
       store.emitSettingsChanged(key, locationId);
     }
@@ -436,15 +493,21 @@ function listLocations({ store, query }: RouteContext): Reply {
     where.push(codes.length === 0 ? '0' : `code IN (${placeholders(codes)})`);
     args.push(...codes);
   }
-  for (const [param, column] of [['is_default', 'is_default'], ['is_active', 'enabled']] as const) {
+  for (const [param, column] of [
+    ['is_default', 'is_default'],
+    ['is_active', 'enabled'],
+  ] as const) {
     const value = query.get(param);
     if (value === null) continue;
-    if (value !== 'true' && value !== 'false') throw new ApiError(422, `${param} must be true or false`, { [param]: `"${value}" is not a boolean` });
+    if (value !== 'true' && value !== 'false')
+      throw new ApiError(422, `${param} must be true or false`, { [param]: `"${value}" is not a boolean` });
     where.push(`${column} = ?`);
     args.push(value === 'true' ? 1 : 0);
   }
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-  const total = store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM locations ${clause}`).get(...args)?.n ?? 0;
+  const total =
+    store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM locations ${clause}`).get(...args)
+      ?.n ?? 0;
   const rows = store.db
     .prepare<unknown[], LocationRow>(`SELECT * FROM locations ${clause} ORDER BY id LIMIT ? OFFSET ?`)
     .all(...args, limit, (page - 1) * limit);
@@ -458,14 +521,24 @@ function listLocations({ store, query }: RouteContext): Reply {
     type_id: row.type_id,
     enabled: row.enabled === 1,
     operating_hours: Object.fromEntries(
-      ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((day) => [day, closed]),
+      ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((day) => [
+        day,
+        closed,
+      ]),
     ),
     time_zone: 'Etc/UTC',
     created_at: row.created_at,
     updated_at: row.updated_at,
     address: {
-      address1: '', address2: '', city: '', state: '', zip: '', email: 'store@example.com', phone: '',
-      geo_coordinates: { latitude: 0, longitude: 0 }, country_code: 'US',
+      address1: '',
+      address2: '',
+      city: '',
+      state: '',
+      zip: '',
+      email: 'store@example.com',
+      phone: '',
+      geo_coordinates: { latitude: 0, longitude: 0 },
+      country_code: 'US',
     },
     storefront_visibility: true,
     special_hours: [],
@@ -476,8 +549,28 @@ function listLocations({ store, query }: RouteContext): Reply {
 export const inventoryRoutes: readonly Route[] = [
   { method: 'GET', pattern: /^\/v3\/inventory\/items$/, style: 'v3', handle: listItems },
   { method: 'GET', pattern: /^\/v3\/inventory\/locations$/, style: 'v3', handle: listLocations },
-  { method: 'GET', pattern: /^\/v3\/inventory\/locations\/([^/]+)\/items$/, style: 'v3', handle: listLocationItems },
-  { method: 'PUT', pattern: /^\/v3\/inventory\/locations\/([^/]+)\/items$/, style: 'v3', handle: updateSettings },
-  { method: 'PUT', pattern: /^\/v3\/inventory\/adjustments\/absolute$/, style: 'v3', handle: (c) => adjust('absolute', c) },
-  { method: 'POST', pattern: /^\/v3\/inventory\/adjustments\/relative$/, style: 'v3', handle: (c) => adjust('relative', c) },
+  {
+    method: 'GET',
+    pattern: /^\/v3\/inventory\/locations\/([^/]+)\/items$/,
+    style: 'v3',
+    handle: listLocationItems,
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/v3\/inventory\/locations\/([^/]+)\/items$/,
+    style: 'v3',
+    handle: updateSettings,
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/v3\/inventory\/adjustments\/absolute$/,
+    style: 'v3',
+    handle: (c) => adjust('absolute', c),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v3\/inventory\/adjustments\/relative$/,
+    style: 'v3',
+    handle: (c) => adjust('relative', c),
+  },
 ];

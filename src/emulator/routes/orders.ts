@@ -10,12 +10,25 @@ import {
 import { ApiError, isInteger, isRecord, type Reply, type Route, type RouteContext } from '../http.js';
 
 const ORDER_STATUSES: Readonly<Record<number, string>> = {
-  0: 'Incomplete', 1: 'Pending', 2: 'Shipped', 3: 'Partially Shipped', 4: 'Refunded', 5: 'Cancelled', 6: 'Declined',
-  7: 'Awaiting Payment', 8: 'Awaiting Pickup', 9: 'Awaiting Shipment', 10: 'Completed', 11: 'Awaiting Fulfillment',
-  12: 'Manual Verification Required', 13: 'Disputed', 14: 'Partially Refunded',
+  0: 'Incomplete',
+  1: 'Pending',
+  2: 'Shipped',
+  3: 'Partially Shipped',
+  4: 'Refunded',
+  5: 'Cancelled',
+  6: 'Declined',
+  7: 'Awaiting Payment',
+  8: 'Awaiting Pickup',
+  9: 'Awaiting Shipment',
+  10: 'Completed',
+  11: 'Awaiting Fulfillment',
+  12: 'Manual Verification Required',
+  13: 'Disputed',
+  14: 'Partially Refunded',
 };
 
-const OUT_OF_STOCK_MESSAGE = 'Quantities of one or more products are out of stock or did not meet quantity requirements.';
+const OUT_OF_STOCK_MESSAGE =
+  'Quantities of one or more products are out of stock or did not meet quantity requirements.';
 
 interface OrderRow {
   readonly id: number;
@@ -89,11 +102,16 @@ class Allocation {
    * Takes `quantity` more units; `backordered` fixes the split when the client sent one, otherwise the shelf is
    * used first. Returns the split, or null after recording a failure.
    */
-  take(stock: NonNullable<LinePlan['stock']>, quantity: number, backordered: number | undefined): { fromStock: number; toBackorder: number } | null {
+  take(
+    stock: NonNullable<LinePlan['stock']>,
+    quantity: number,
+    backordered: number | undefined,
+  ): { fromStock: number; toBackorder: number } | null {
     const row = this.row(stock.key, stock.locationId);
     const ats = row === undefined ? 0 : availableToSell(row);
     const allowance = row === undefined ? 0 : backorderAllowance(row);
-    const fromStock = backordered === undefined ? Math.min(Math.max(quantity, 0), ats) : quantity - backordered;
+    const fromStock =
+      backordered === undefined ? Math.min(Math.max(quantity, 0), ats) : quantity - backordered;
     const toBackorder = quantity - fromStock;
     const fits = fromStock <= ats && (allowance === null || toBackorder <= allowance);
     if (!fits || row === undefined) {
@@ -109,16 +127,20 @@ class Allocation {
     return { fromStock, toBackorder };
   }
 
-  /** Returns units: negative `fromStock` goes back on the shelf, negative `toBackorder` releases backorders. */
-  release(stock: NonNullable<LinePlan['stock']>, fromStock: number, toBackorder: number): void {
+  /** Gives back `toShelf` units to on-hand stock and releases `backorders` backordered units. */
+  release(stock: NonNullable<LinePlan['stock']>, toShelf: number, backorders: number): void {
     const row = this.row(stock.key, stock.locationId);
-    if (row !== undefined) this.move(row, -fromStock, -toBackorder);
+    if (row !== undefined) this.move(row, -toShelf, -backorders);
   }
 
   private move(row: StockRow, fromStock: number, toBackorder: number): void {
     const onHand = fromStock === 0 ? row.on_hand : (row.on_hand ?? 0) - fromStock;
     const qtyBackordered = Math.max(0, row.qty_backordered + toBackorder);
-    this.rows.set(`${row.product_id}:${row.variant_id}:${row.location_id}`, { ...row, on_hand: onHand, qty_backordered: qtyBackordered });
+    this.rows.set(`${row.product_id}:${row.variant_id}:${row.location_id}`, {
+      ...row,
+      on_hand: onHand,
+      qty_backordered: qtyBackordered,
+    });
   }
 
   /** Throws the 409 when any line failed; otherwise writes every changed row. */
@@ -160,32 +182,57 @@ function resolveNewLine(context: RouteContext, line: Record<string, unknown>, pa
     const name = line['name'];
     const price = line['price_inc_tax'] ?? line['price_ex_tax'];
     if (typeof name !== 'string' || name === '' || typeof price !== 'number') {
-      throw new ApiError(422, `${path}: a custom product needs name, price_inc_tax and price_ex_tax`, { [path]: 'custom product needs name and prices' });
+      throw new ApiError(422, `${path}: a custom product needs name, price_inc_tax and price_ex_tax`, {
+        [path]: 'custom product needs name and prices',
+      });
     }
-    return { productId: 0, variantId: 0, name, sku: typeof line['sku'] === 'string' ? line['sku'] : '', price: money(price), stock: null };
+    return {
+      productId: 0,
+      variantId: 0,
+      name,
+      sku: typeof line['sku'] === 'string' ? line['sku'] : '',
+      price: money(price),
+      stock: null,
+    };
   }
-  if (!isInteger(productId)) throw new ApiError(422, `${path}.product_id must be an integer`, { [`${path}.product_id`]: 'must be an integer' });
+  if (!isInteger(productId))
+    throw new ApiError(422, `${path}.product_id must be an integer`, {
+      [`${path}.product_id`]: 'must be an integer',
+    });
   const product = store.db
-    .prepare<[number], { id: number; name: string; sku: string; tracking: string; base_variant_id: number; price: string }>('SELECT * FROM products WHERE id = ?')
+    .prepare<
+      [number],
+      { id: number; name: string; sku: string; tracking: string; base_variant_id: number; price: string }
+    >('SELECT * FROM products WHERE id = ?')
     .get(productId);
   if (product === undefined) {
-    throw new ApiError(422, `${path}.product_id: product ${productId} does not exist`, { [`${path}.product_id`]: `product ${productId} does not exist` });
+    throw new ApiError(422, `${path}.product_id: product ${productId} does not exist`, {
+      [`${path}.product_id`]: `product ${productId} does not exist`,
+    });
   }
   const variants = store.db
-    .prepare<[number], { id: number; sku: string }>('SELECT id, sku FROM variants WHERE product_id = ? ORDER BY id')
+    .prepare<[number], { id: number; sku: string }>(
+      'SELECT id, sku FROM variants WHERE product_id = ? ORDER BY id',
+    )
     .all(productId);
   let variantId = line['variant_id'];
   if (variantId === undefined) {
     if (variants.length !== 1 && product.tracking !== 'product') {
-      throw new ApiError(422, `${path}: product ${productId} has variants; send variant_id`, { [`${path}.variant_id`]: 'required for a product with variants' });
+      throw new ApiError(422, `${path}: product ${productId} has variants; send variant_id`, {
+        [`${path}.variant_id`]: 'required for a product with variants',
+      });
     }
     variantId = product.base_variant_id;
   }
   const variant = variants.find((candidate) => candidate.id === variantId);
   if (variant === undefined) {
-    throw new ApiError(422, `${path}.variant_id: variant ${String(variantId)} is not a variant of product ${productId}`, {
-      [`${path}.variant_id`]: `variant ${String(variantId)} is not a variant of product ${productId}`,
-    });
+    throw new ApiError(
+      422,
+      `${path}.variant_id: variant ${String(variantId)} is not a variant of product ${productId}`,
+      {
+        [`${path}.variant_id`]: `variant ${String(variantId)} is not a variant of product ${productId}`,
+      },
+    );
   }
   const stock =
     product.tracking === 'none'
@@ -195,56 +242,129 @@ function resolveNewLine(context: RouteContext, line: Record<string, unknown>, pa
           variantId: variant.id,
           locationId: options.defaultLocationId,
         };
-  return { productId, variantId: variant.id, name: product.name, sku: variant.sku, price: product.price, stock };
+  return {
+    productId,
+    variantId: variant.id,
+    name: product.name,
+    sku: variant.sku,
+    price: product.price,
+    stock,
+  };
 }
 
-function readQuantities(line: Record<string, unknown>, path: string, minimum: number): { quantity: number | undefined; backordered: number | undefined } {
+function readQuantities(
+  line: Record<string, unknown>,
+  path: string,
+  minimum: number,
+): { quantity: number | undefined; backordered: number | undefined } {
   const quantity = line['quantity'];
   const backordered = line['quantity_backordered'];
   if (quantity !== undefined && (!isInteger(quantity) || quantity < minimum || quantity > MAX_QUANTITY)) {
-    throw new ApiError(422, `${path}.quantity must be an integer from ${minimum} to ${MAX_QUANTITY}`, { [`${path}.quantity`]: `invalid quantity ${JSON.stringify(quantity)}` });
+    throw new ApiError(422, `${path}.quantity must be an integer from ${minimum} to ${MAX_QUANTITY}`, {
+      [`${path}.quantity`]: `invalid quantity ${JSON.stringify(quantity)}`,
+    });
   }
   if (backordered !== undefined && (!isInteger(backordered) || backordered < 0)) {
-    throw new ApiError(422, `${path}.quantity_backordered must be a non-negative integer`, { [`${path}.quantity_backordered`]: `invalid value ${JSON.stringify(backordered)}` });
+    throw new ApiError(422, `${path}.quantity_backordered must be a non-negative integer`, {
+      [`${path}.quantity_backordered`]: `invalid value ${JSON.stringify(backordered)}`,
+    });
   }
   return { quantity, backordered };
 }
 
 function checkSplit(path: string, quantity: number, backordered: number | undefined): void {
   if (backordered !== undefined && backordered > quantity) {
-    throw new ApiError(422, `${path}.quantity_backordered (${backordered}) must not exceed quantity (${quantity})`, {
-      [`${path}.quantity_backordered`]: `must be between 0 and quantity (${quantity})`,
-    });
+    throw new ApiError(
+      422,
+      `${path}.quantity_backordered (${backordered}) must not exceed quantity (${quantity})`,
+      {
+        [`${path}.quantity_backordered`]: `must be between 0 and quantity (${quantity})`,
+      },
+    );
   }
 }
 
 function renderOrder(store: StoreDatabase, order: OrderRow, storeHash: string) {
-  const lines = store.db.prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?').all(order.id);
+  const lines = store.db
+    .prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?')
+    .all(order.id);
   const subtotal = lines.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0);
   const itemsTotal = lines.reduce((sum, line) => sum + line.quantity, 0);
   const zero = money(0);
   const base = `https://api.bigcommerce.com/stores/${storeHash}/v2/orders/${order.id}`;
   return {
-    id: order.id, customer_id: order.customer_id, date_created: order.date_created, date_modified: order.date_modified,
-    date_shipped: '', status_id: order.status_id, status: ORDER_STATUSES[order.status_id] ?? 'Pending', cart_id: '',
-    subtotal_ex_tax: money(subtotal), subtotal_inc_tax: money(subtotal), subtotal_tax: zero,
-    base_shipping_cost: zero, shipping_cost_ex_tax: zero, shipping_cost_inc_tax: zero, shipping_cost_tax: zero,
-    shipping_cost_tax_class_id: 0, base_handling_cost: zero, handling_cost_ex_tax: zero, handling_cost_inc_tax: zero,
-    handling_cost_tax: zero, handling_cost_tax_class_id: 0, base_wrapping_cost: zero, wrapping_cost_ex_tax: zero,
-    wrapping_cost_inc_tax: zero, wrapping_cost_tax: zero, wrapping_cost_tax_class_id: 0,
-    total_ex_tax: money(subtotal), total_inc_tax: money(subtotal), total_tax: zero,
-    items_total: itemsTotal, items_shipped: 0, payment_method: 'Manual', payment_provider_id: null,
-    payment_status: 'pending', refunded_amount: zero, order_is_digital: false, store_credit_amount: zero,
-    gift_certificate_amount: zero, ip_address: '', ip_address_v6: '', geoip_country: '', geoip_country_iso2: '',
-    currency_id: 1, currency_code: 'USD', currency_exchange_rate: '1.0000000000', default_currency_id: 1,
-    default_currency_code: 'USD', store_default_currency_code: 'USD', store_default_to_transactional_exchange_rate: '1.0000000000',
-    staff_notes: order.staff_notes, customer_message: order.customer_message, discount_amount: zero, coupon_discount: zero,
-    shipping_address_count: 0, is_deleted: false, ebay_order_id: '0', is_email_opt_in: false,
-    billing_address: JSON.parse(order.billing_address) as unknown, order_source: 'external', channel_id: order.channel_id,
-    external_source: null, external_id: order.external_id, external_merchant_id: null, tax_provider_id: '',
-    customer_locale: 'en', external_order_id: '', is_tax_inclusive_pricing: false,
+    id: order.id,
+    customer_id: order.customer_id,
+    date_created: order.date_created,
+    date_modified: order.date_modified,
+    date_shipped: '',
+    status_id: order.status_id,
+    status: ORDER_STATUSES[order.status_id] ?? 'Pending',
+    cart_id: '',
+    subtotal_ex_tax: money(subtotal),
+    subtotal_inc_tax: money(subtotal),
+    subtotal_tax: zero,
+    base_shipping_cost: zero,
+    shipping_cost_ex_tax: zero,
+    shipping_cost_inc_tax: zero,
+    shipping_cost_tax: zero,
+    shipping_cost_tax_class_id: 0,
+    base_handling_cost: zero,
+    handling_cost_ex_tax: zero,
+    handling_cost_inc_tax: zero,
+    handling_cost_tax: zero,
+    handling_cost_tax_class_id: 0,
+    base_wrapping_cost: zero,
+    wrapping_cost_ex_tax: zero,
+    wrapping_cost_inc_tax: zero,
+    wrapping_cost_tax: zero,
+    wrapping_cost_tax_class_id: 0,
+    total_ex_tax: money(subtotal),
+    total_inc_tax: money(subtotal),
+    total_tax: zero,
+    items_total: itemsTotal,
+    items_shipped: 0,
+    payment_method: 'Manual',
+    payment_provider_id: '',
+    payment_status: 'pending',
+    refunded_amount: zero,
+    order_is_digital: false,
+    store_credit_amount: zero,
+    gift_certificate_amount: zero,
+    ip_address: '',
+    ip_address_v6: '',
+    geoip_country: '',
+    geoip_country_iso2: '',
+    currency_id: 1,
+    currency_code: 'USD',
+    currency_exchange_rate: '1.0000000000',
+    default_currency_id: 1,
+    default_currency_code: 'USD',
+    store_default_currency_code: 'USD',
+    store_default_to_transactional_exchange_rate: '1.0000000000',
+    staff_notes: order.staff_notes,
+    customer_message: order.customer_message,
+    discount_amount: zero,
+    coupon_discount: zero,
+    shipping_address_count: 0,
+    is_deleted: false,
+    ebay_order_id: '0',
+    is_email_opt_in: false,
+    billing_address: JSON.parse(order.billing_address) as unknown,
+    order_source: 'external',
+    channel_id: order.channel_id,
+    external_source: null,
+    external_id: order.external_id,
+    external_merchant_id: null,
+    tax_provider_id: '',
+    customer_locale: 'en',
+    external_order_id: '',
+    is_tax_inclusive_pricing: false,
     products: { url: `${base}/products`, resource: `/orders/${order.id}/products` },
-    shipping_addresses: { url: `${base}/shipping_addresses`, resource: `/orders/${order.id}/shipping_addresses` },
+    shipping_addresses: {
+      url: `${base}/shipping_addresses`,
+      resource: `/orders/${order.id}/shipping_addresses`,
+    },
     coupons: { url: `${base}/coupons`, resource: `/orders/${order.id}/coupons` },
   };
 }
@@ -253,18 +373,62 @@ function renderOrderProduct(line: OrderProductRow, withBackorders: boolean) {
   const total = money(Number(line.price) * line.quantity);
   const zero = money(0);
   return {
-    id: line.id, order_id: line.order_id, product_id: line.product_id, variant_id: line.variant_id, order_address_id: 0,
-    name: line.name, name_customer: line.name, name_merchant: line.name, sku: line.sku, upc: '', type: 'physical',
-    base_price: line.price, price_ex_tax: line.price, price_inc_tax: line.price, price_tax: zero,
-    base_total: total, total_ex_tax: total, total_inc_tax: total, total_tax: zero, discounted_total_inc_tax: total,
-    quantity: line.quantity, base_cost_price: zero, cost_price_inc_tax: zero, cost_price_ex_tax: zero, cost_price_tax: zero,
-    weight: 0, width: '0.0000', height: '0.0000', depth: '0.0000', is_refunded: false, quantity_refunded: 0,
-    refund_amount: zero, return_id: 0, wrapping_id: 0, wrapping_name: null, base_wrapping_cost: zero,
-    wrapping_cost_ex_tax: zero, wrapping_cost_inc_tax: zero, wrapping_cost_tax: zero, wrapping_message: '',
-    quantity_shipped: 0, event_name: null, event_date: null, fixed_shipping_cost: zero, ebay_item_id: '',
-    ebay_transaction_id: '', option_set_id: null, parent_order_product_id: null, is_bundled_product: false,
-    bin_picking_number: '', external_id: null, brand: '', applied_discounts: [], product_options: [],
-    configurable_fields: [], gift_certificate_id: null,
+    id: line.id,
+    order_id: line.order_id,
+    product_id: line.product_id,
+    variant_id: line.variant_id,
+    order_address_id: 0,
+    name: line.name,
+    name_customer: line.name,
+    name_merchant: line.name,
+    sku: line.sku,
+    upc: '',
+    type: 'physical',
+    base_price: line.price,
+    price_ex_tax: line.price,
+    price_inc_tax: line.price,
+    price_tax: zero,
+    base_total: total,
+    total_ex_tax: total,
+    total_inc_tax: total,
+    total_tax: zero,
+    discounted_total_inc_tax: total,
+    quantity: line.quantity,
+    base_cost_price: zero,
+    cost_price_inc_tax: zero,
+    cost_price_ex_tax: zero,
+    cost_price_tax: zero,
+    weight: 0,
+    width: '0.0000',
+    height: '0.0000',
+    depth: '0.0000',
+    is_refunded: false,
+    quantity_refunded: 0,
+    refund_amount: zero,
+    return_id: 0,
+    wrapping_id: 0,
+    wrapping_name: null,
+    base_wrapping_cost: zero,
+    wrapping_cost_ex_tax: zero,
+    wrapping_cost_inc_tax: zero,
+    wrapping_cost_tax: zero,
+    wrapping_message: '',
+    quantity_shipped: 0,
+    event_name: null,
+    event_date: null,
+    fixed_shipping_cost: zero,
+    ebay_item_id: '',
+    ebay_transaction_id: '',
+    option_set_id: null,
+    parent_order_product_id: null,
+    is_bundled_product: false,
+    bin_picking_number: '',
+    external_id: null,
+    brand: '',
+    applied_discounts: [],
+    product_options: [],
+    configurable_fields: [],
+    gift_certificate_id: null,
     // Beta: returned when the order has backordered items (backorders guide).
     ...(withBackorders ? { quantity_backordered: line.quantity_backordered } : {}),
   };
@@ -272,7 +436,9 @@ function renderOrderProduct(line: OrderProductRow, withBackorders: boolean) {
 
 function findOrder(store: StoreDatabase, text: string | undefined): OrderRow {
   const id = Number(text);
-  const order = Number.isSafeInteger(id) ? store.db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?').get(id) : undefined;
+  const order = Number.isSafeInteger(id)
+    ? store.db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?').get(id)
+    : undefined;
   if (order === undefined) throw new ApiError(404, 'The requested resource was not found.');
   return order;
 }
@@ -280,7 +446,9 @@ function findOrder(store: StoreDatabase, text: string | undefined): OrderRow {
 function readStatus(body: Record<string, unknown>, fallback: number): number {
   const status = body['status_id'] ?? fallback;
   if (!isInteger(status) || ORDER_STATUSES[status] === undefined) {
-    throw new ApiError(422, `status_id must be one of 0 to 14, got ${JSON.stringify(status)}`, { status_id: 'unknown status' });
+    throw new ApiError(422, `status_id must be one of 0 to 14, got ${JSON.stringify(status)}`, {
+      status_id: 'unknown status',
+    });
   }
   return status;
 }
@@ -295,29 +463,42 @@ function createOrder(context: RouteContext): Reply {
   const products = body['products'];
   const billing = body['billing_address'];
   if (!Array.isArray(products) || products.length === 0) {
-    throw new ApiError(400, "The required field 'products' was not supplied.", { products: 'at least one product line is required' });
+    throw new ApiError(400, "The required field 'products' was not supplied.", {
+      products: 'at least one product line is required',
+    });
   }
-  if (!isRecord(billing)) throw new ApiError(400, "The required field 'billing_address' was not supplied.", { billing_address: 'required' });
+  if (!isRecord(billing))
+    throw new ApiError(400, "The required field 'billing_address' was not supplied.", {
+      billing_address: 'required',
+    });
   if (typeof billing['zip'] !== 'string' || billing['zip'].length < 2) {
-    throw new ApiError(422, 'billing_address.zip must be a string of at least 2 characters', { 'billing_address.zip': 'required, at least 2 characters' });
+    throw new ApiError(422, 'billing_address.zip must be a string of at least 2 characters', {
+      'billing_address.zip': 'required, at least 2 characters',
+    });
   }
   const customerId = body['customer_id'] ?? 0;
-  if (!isInteger(customerId) || customerId < 0) throw new ApiError(422, 'customer_id must be a non-negative integer', { customer_id: 'invalid' });
+  if (!isInteger(customerId) || customerId < 0)
+    throw new ApiError(422, 'customer_id must be a non-negative integer', { customer_id: 'invalid' });
   const channelId = body['channel_id'] ?? 1;
-  if (!isInteger(channelId) || channelId < 1) throw new ApiError(422, 'channel_id must be a positive integer', { channel_id: 'invalid' });
+  if (!isInteger(channelId) || channelId < 1)
+    throw new ApiError(422, 'channel_id must be a positive integer', { channel_id: 'invalid' });
   const statusId = readStatus(body, 1);
   const lines = products.map((line, index) => {
     const path = `products.${index}`;
-    if (!isRecord(line)) throw new ApiError(422, `${path} must be an object`, { [path]: 'must be an object' });
+    if (!isRecord(line))
+      throw new ApiError(422, `${path} must be an object`, { [path]: 'must be an object' });
     const { quantity, backordered } = readQuantities(line, path, 1);
-    if (quantity === undefined) throw new ApiError(422, `${path}.quantity is required`, { [`${path}.quantity`]: 'required' });
+    if (quantity === undefined)
+      throw new ApiError(422, `${path}.quantity is required`, { [`${path}.quantity`]: 'required' });
     checkSplit(path, quantity, backordered);
     return { line: resolveNewLine(context, line, path), quantity, backordered };
   });
   return store.transact(() => {
     const allocation = new Allocation(store);
     const splits = lines.map(({ line, quantity, backordered }) =>
-      line.stock === null ? { fromStock: quantity, toBackorder: 0 } : allocation.take(line.stock, quantity, backordered),
+      line.stock === null
+        ? { fromStock: quantity, toBackorder: 0 }
+        : allocation.take(line.stock, quantity, backordered),
     );
     allocation.commit(null, channelId);
     const now = rfc2822(new Date());
@@ -328,18 +509,30 @@ function createOrder(context: RouteContext): Reply {
              date_created, date_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          customerId, statusId, channelId, JSON.stringify(billing),
+          customerId,
+          statusId,
+          channelId,
+          JSON.stringify(billing),
           typeof body['staff_notes'] === 'string' ? body['staff_notes'] : '',
           typeof body['customer_message'] === 'string' ? body['customer_message'] : '',
-          typeof body['external_id'] === 'string' ? body['external_id'] : null, now, now,
+          typeof body['external_id'] === 'string' ? body['external_id'] : null,
+          now,
+          now,
         ).lastInsertRowid,
     );
     const insertLine = store.db.prepare(insertLineSql);
     lines.forEach(({ line, quantity }, index) => {
       insertLine.run({
-        orderId, productId: line.productId, variantId: line.variantId, itemVariantId: line.stock?.key.variantId ?? null,
-        locationId: line.stock?.locationId ?? options.defaultLocationId, name: line.name, sku: line.sku, price: line.price,
-        quantity, backordered: splits[index]?.toBackorder ?? 0,
+        orderId,
+        productId: line.productId,
+        variantId: line.variantId,
+        itemVariantId: line.stock?.key.variantId ?? null,
+        locationId: line.stock?.locationId ?? options.defaultLocationId,
+        name: line.name,
+        sku: line.sku,
+        price: line.price,
+        quantity,
+        backordered: splits[index]?.toBackorder ?? 0,
       });
     });
     return { status: 200, body: renderOrder(store, findOrder(store, String(orderId)), options.storeHash) };
@@ -352,26 +545,35 @@ function updateOrder(context: RouteContext): Reply {
   const order = findOrder(store, params[0]);
   const statusId = readStatus(body, order.status_id);
   const products = body['products'];
-  if (products !== undefined && !Array.isArray(products)) throw new ApiError(422, 'products must be an array', { products: 'must be an array' });
+  if (products !== undefined && !Array.isArray(products))
+    throw new ApiError(422, 'products must be an array', { products: 'must be an array' });
   const billing = body['billing_address'];
-  if (billing !== undefined && !isRecord(billing)) throw new ApiError(422, 'billing_address must be an object', { billing_address: 'must be an object' });
+  if (billing !== undefined && !isRecord(billing))
+    throw new ApiError(422, 'billing_address must be an object', { billing_address: 'must be an object' });
   const existing = new Map(
-    store.db.prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?').all(order.id).map((line) => [line.id, line]),
+    store.db
+      .prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?')
+      .all(order.id)
+      .map((line) => [line.id, line]),
   );
   // Validate every entry before touching stock, so a bad entry changes nothing.
   const edits = (products ?? []).map((entry, index) => {
     const path = `products.${index}`;
-    if (!isRecord(entry)) throw new ApiError(422, `${path} must be an object`, { [path]: 'must be an object' });
+    if (!isRecord(entry))
+      throw new ApiError(422, `${path} must be an object`, { [path]: 'must be an object' });
     const id = entry['id'];
     if (id === undefined) {
       const { quantity, backordered } = readQuantities(entry, path, 1);
-      if (quantity === undefined) throw new ApiError(422, `${path}.quantity is required`, { [`${path}.quantity`]: 'required' });
+      if (quantity === undefined)
+        throw new ApiError(422, `${path}.quantity is required`, { [`${path}.quantity`]: 'required' });
       checkSplit(path, quantity, backordered);
       return { kind: 'add' as const, line: resolveNewLine(context, entry, path), quantity, backordered };
     }
     const current = isInteger(id) ? existing.get(id) : undefined;
     if (current === undefined) {
-      throw new ApiError(422, `${path}.id: order ${order.id} has no product line ${JSON.stringify(id)}`, { [`${path}.id`]: 'no such order product' });
+      throw new ApiError(422, `${path}.id: order ${order.id} has no product line ${JSON.stringify(id)}`, {
+        [`${path}.id`]: 'no such order product',
+      });
     }
     const { quantity, backordered } = readQuantities(entry, path, 0);
     const nextQuantity = quantity ?? current.quantity;
@@ -382,16 +584,28 @@ function updateOrder(context: RouteContext): Reply {
     const allocation = new Allocation(store);
     const results: (() => void)[] = [];
     const insertLine = store.db.prepare(insertLineSql);
-    const setLine = store.db.prepare('UPDATE order_products SET quantity = ?, quantity_backordered = ? WHERE id = ?');
+    const setLine = store.db.prepare(
+      'UPDATE order_products SET quantity = ?, quantity_backordered = ? WHERE id = ?',
+    );
     const deleteLine = store.db.prepare('DELETE FROM order_products WHERE id = ?');
     for (const edit of edits) {
       if (edit.kind === 'add') {
-        const split = edit.line.stock === null ? { toBackorder: 0 } : allocation.take(edit.line.stock, edit.quantity, edit.backordered);
+        const split =
+          edit.line.stock === null
+            ? { toBackorder: 0 }
+            : allocation.take(edit.line.stock, edit.quantity, edit.backordered);
         results.push(() =>
           insertLine.run({
-            orderId: order.id, productId: edit.line.productId, variantId: edit.line.variantId,
-            itemVariantId: edit.line.stock?.key.variantId ?? null, locationId: edit.line.stock?.locationId ?? options.defaultLocationId,
-            name: edit.line.name, sku: edit.line.sku, price: edit.line.price, quantity: edit.quantity, backordered: split?.toBackorder ?? 0,
+            orderId: order.id,
+            productId: edit.line.productId,
+            variantId: edit.line.variantId,
+            itemVariantId: edit.line.stock?.key.variantId ?? null,
+            locationId: edit.line.stock?.locationId ?? options.defaultLocationId,
+            name: edit.line.name,
+            sku: edit.line.sku,
+            price: edit.line.price,
+            quantity: edit.quantity,
+            backordered: split?.toBackorder ?? 0,
           }),
         );
         continue;
@@ -400,15 +614,23 @@ function updateOrder(context: RouteContext): Reply {
       const stock =
         current.item_variant_id === null || current.location_id === null
           ? null
-          : { key: { productId: current.product_id, variantId: current.item_variant_id }, variantId: current.variant_id, locationId: current.location_id };
+          : {
+              key: { productId: current.product_id, variantId: current.item_variant_id },
+              variantId: current.variant_id,
+              locationId: current.location_id,
+            };
       let backordered = current.quantity_backordered;
       if (stock !== null) {
         if (edit.backordered !== undefined) {
           const deltaStock = quantity - edit.backordered - (current.quantity - current.quantity_backordered);
           const deltaBackorder = edit.backordered - current.quantity_backordered;
-          allocation.release(stock, Math.min(0, deltaStock), Math.min(0, deltaBackorder));
+          allocation.release(stock, Math.max(0, -deltaStock), Math.max(0, -deltaBackorder));
           if (deltaStock > 0 || deltaBackorder > 0) {
-            allocation.take(stock, Math.max(0, deltaStock) + Math.max(0, deltaBackorder), Math.max(0, deltaBackorder));
+            allocation.take(
+              stock,
+              Math.max(0, deltaStock) + Math.max(0, deltaBackorder),
+              Math.max(0, deltaBackorder),
+            );
           }
           backordered = edit.backordered;
         } else if (quantity > current.quantity) {
@@ -417,23 +639,32 @@ function updateOrder(context: RouteContext): Reply {
           // A decrease releases backordered units first, then stock (Part A 3).
           const reduce = current.quantity - quantity;
           const fromBackorder = Math.min(reduce, current.quantity_backordered);
-          allocation.release(stock, -(reduce - fromBackorder), -fromBackorder);
+          allocation.release(stock, reduce - fromBackorder, fromBackorder);
           backordered -= fromBackorder;
         }
       }
       const finalBackordered = backordered;
-      results.push(() => (quantity === 0 ? deleteLine.run(current.id) : setLine.run(quantity, finalBackordered, current.id)));
+      results.push(() =>
+        quantity === 0 ? deleteLine.run(current.id) : setLine.run(quantity, finalBackordered, current.id),
+      );
     }
     allocation.commit(order.id, order.channel_id);
     for (const apply of results) apply();
-    const merged = billing === undefined ? order.billing_address : JSON.stringify({ ...(JSON.parse(order.billing_address) as object), ...billing });
+    const merged =
+      billing === undefined
+        ? order.billing_address
+        : JSON.stringify({ ...(JSON.parse(order.billing_address) as object), ...billing });
     store.db
-      .prepare('UPDATE orders SET status_id = ?, billing_address = ?, staff_notes = ?, customer_message = ?, date_modified = ? WHERE id = ?')
+      .prepare(
+        'UPDATE orders SET status_id = ?, billing_address = ?, staff_notes = ?, customer_message = ?, date_modified = ? WHERE id = ?',
+      )
       .run(
-        statusId, merged,
+        statusId,
+        merged,
         typeof body['staff_notes'] === 'string' ? body['staff_notes'] : order.staff_notes,
         typeof body['customer_message'] === 'string' ? body['customer_message'] : order.customer_message,
-        rfc2822(new Date()), order.id,
+        rfc2822(new Date()),
+        order.id,
       );
     return { status: 200, body: renderOrder(store, findOrder(store, String(order.id)), options.storeHash) };
   });
@@ -447,7 +678,8 @@ function readV2Paging(query: URLSearchParams): { page: number; limit: number } {
   const page = Number(query.get('page') ?? 1);
   const limit = Number(query.get('limit') ?? 50);
   if (!Number.isSafeInteger(page) || page < 1) throw new ApiError(400, 'page must be a positive integer');
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 250) throw new ApiError(400, 'limit must be an integer from 1 to 250');
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 250)
+    throw new ApiError(400, 'limit must be an integer from 1 to 250');
   return { page, limit };
 }
 
@@ -455,10 +687,16 @@ function listOrderProducts({ store, params, query }: RouteContext): Reply {
   const order = findOrder(store, params[0]);
   const { page, limit } = readV2Paging(query);
   const lines = store.db
-    .prepare<[number, number, number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ? ORDER BY id LIMIT ? OFFSET ?')
+    .prepare<[number, number, number], OrderProductRow>(
+      'SELECT * FROM order_products WHERE order_id = ? ORDER BY id LIMIT ? OFFSET ?',
+    )
     .all(order.id, limit, (page - 1) * limit);
   const anyBackordered =
-    (store.db.prepare<[number], { n: number }>('SELECT SUM(quantity_backordered) AS n FROM order_products WHERE order_id = ?').get(order.id)?.n ?? 0) > 0;
+    (store.db
+      .prepare<[number], { n: number }>(
+        'SELECT SUM(quantity_backordered) AS n FROM order_products WHERE order_id = ?',
+      )
+      .get(order.id)?.n ?? 0) > 0;
   if (lines.length === 0) return { status: 204 };
   return { status: 200, body: lines.map((line) => renderOrderProduct(line, anyBackordered)) };
 }
@@ -467,7 +705,13 @@ function listOrders({ store, query, options }: RouteContext): Reply {
   const { page, limit } = readV2Paging(query);
   const where: string[] = [];
   const args: number[] = [];
-  for (const [param, clause] of [['min_id', 'id >= ?'], ['max_id', 'id <= ?'], ['status_id', 'status_id = ?'], ['customer_id', 'customer_id = ?'], ['channel_id', 'channel_id = ?']] as const) {
+  for (const [param, clause] of [
+    ['min_id', 'id >= ?'],
+    ['max_id', 'id <= ?'],
+    ['status_id', 'status_id = ?'],
+    ['customer_id', 'customer_id = ?'],
+    ['channel_id', 'channel_id = ?'],
+  ] as const) {
     const text = query.get(param);
     if (text === null) continue;
     const value = Number(text);
@@ -476,7 +720,9 @@ function listOrders({ store, query, options }: RouteContext): Reply {
     args.push(value);
   }
   const orders = store.db
-    .prepare<number[], OrderRow>(`SELECT * FROM orders ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY id LIMIT ? OFFSET ?`)
+    .prepare<number[], OrderRow>(
+      `SELECT * FROM orders ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY id LIMIT ? OFFSET ?`,
+    )
     .all(...args, limit, (page - 1) * limit);
   // Part B 2: V2 lists answer 204 with an empty body when nothing matches.
   if (orders.length === 0) return { status: 204 };
