@@ -1,10 +1,14 @@
 #!/usr/bin/env node
+import { ConfigError, readConfig } from './config.js';
 import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
+import { startFromConfig } from './start.js';
 
 const USAGE = `Usage: backorder-gateway <command> [flags]
 
 Commands:
-  emulator [flags]   run the BigCommerce store emulator (see "backorder-gateway emulator --help")
+  start              run the gateway: against BIGCOMMERCE_STORE_HASH / BIGCOMMERCE_ACCESS_TOKEN when set,
+                     otherwise against the embedded store emulator (demo data in ./data/store.db)
+  emulator [flags]   run the BigCommerce store emulator alone (see "backorder-gateway emulator --help")
   help               show this text
 `;
 
@@ -45,6 +49,11 @@ async function main(argv: readonly string[]): Promise<void> {
       onShutdown(() => emulator.stop());
       return;
     }
+    case 'start': {
+      const running = await startFromConfig(readConfig(), log);
+      onShutdown(() => running.stop());
+      return;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -56,6 +65,9 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`backorder-gateway: ${error instanceof Error ? error.message : String(error)}\n`);
+  const prefix = error instanceof ConfigError ? 'configuration error: ' : '';
+  process.stderr.write(
+    `backorder-gateway: ${prefix}${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,0 +1,40 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive) and typed
+ * documents plus a persisted-document manifest from `operations/`. CI fails when the output drifts.
+ */
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  documents: 'operations/*.graphql',
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../gateway/context.js#GatewayContext',
+        mappers: {
+          Product: '../upstream/bigcommerce-admin-graphql/client.js#ProductRecord',
+          Variant: '../upstream/bigcommerce-admin-graphql/client.js#VariantRecord',
+          InventoryAggregate: '../upstream/bigcommerce-admin-graphql/client.js#AggregateRecord',
+          Location: '../upstream/bigcommerce-rest/inventory.js#LocationRecord',
+          InventoryItem: '../upstream/bigcommerce-rest/inventory.js#InventoryItemRecord',
+          InventoryLevel: '../gateway/models.js#InventoryLevelModel',
+          LocationBackorders: '../gateway/models.js#LocationBackordersModel',
+          Order: '../upstream/bigcommerce-rest/orders.js#OrderRecord',
+          OrderLine: '../upstream/bigcommerce-rest/orders.js#OrderLineRecord',
+          OutOfStockLine: '../gateway/models.js#OutOfStockLineModel',
+        },
+      },
+    },
+    'src/__generated__/operations/': {
+      preset: 'client',
+      presetConfig: { persistedDocuments: true, fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,244 @@
+import { isUnknownOutcome } from '../upstream/errors.js';
+import {
+  MAX_WRITE_ITEMS,
+  adjustInventory,
+  type AdjustmentItem,
+} from '../upstream/bigcommerce-rest/inventory.js';
+import type { Transport } from '../upstream/transport.js';
+
+export type AdjustmentModeName = 'absolute' | 'relative';
+
+export interface AdjustmentCoalescerOptions {
+  /** How long the first adjustment of a batch waits for others with the same mode and reason. @default 5 */
+  readonly windowMs?: number;
+  /** Items per upstream call; BigCommerce accepts at most 2,000. @default 2000 */
+  readonly maxItemsPerCall?: number;
+}
+
+/** One refused item of a submission, by its index in that submission. */
+export interface ItemProblem {
+  /** Index in the submitted items; null when the store named no item. */
+  readonly index: number | null;
+  /** The item field at fault (`quantity`, `variant_id`, ...), or null for the whole item. */
+  readonly field: string | null;
+  readonly message: string;
+}
+
+export type CoalescedResult =
+  | { readonly ok: true; readonly transactionIds: readonly string[] }
+  | {
+      readonly ok: false;
+      readonly kind: 'refused';
+      readonly title: string;
+      readonly problems: readonly ItemProblem[];
+      readonly appliedCalls: number;
+    }
+  | {
+      readonly ok: false;
+      readonly kind: 'unknown-outcome';
+      readonly operation: string;
+      readonly appliedCalls: number;
+    };
+
+interface Submission {
+  readonly items: readonly AdjustmentItem[];
+  readonly resolve: (result: CoalescedResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export interface AdjustmentCoalescer {
+  /** Queues an adjustment; concurrent ones with the same mode and reason share upstream calls. */
+  submit(
+    mode: AdjustmentModeName,
+    reason: string | undefined,
+    items: readonly AdjustmentItem[],
+  ): Promise<CoalescedResult>;
+  /** Sends whatever is queued now (used on shutdown). */
+  flush(): Promise<void>;
+}
+
+const ITEM_KEY = /^items\.(\d+)(?:\.(.+))?$/;
+
+/**
+ * Merges adjustments that many clients send at the same moment into shared upstream calls of at most 2,000
+ * items. A refused (422) merged call names the bad items by index, so only the clients that sent them fail and
+ * the rest are sent again without them; when the store names no item, each client is tried alone. A merged
+ * relative call whose answer is lost is never retried: every client in it is told the outcome is unknown.
+ */
+export function createAdjustmentCoalescer(
+  transport: Transport,
+  options: AdjustmentCoalescerOptions = {},
+): AdjustmentCoalescer {
+  const windowMs = options.windowMs ?? 5;
+  const maxItems = options.maxItemsPerCall ?? MAX_WRITE_ITEMS;
+  const queues = new Map<
+    string,
+    { mode: AdjustmentModeName; reason: string | undefined; submissions: Submission[]; timer: NodeJS.Timeout }
+  >();
+  const inFlight = new Set<Promise<void>>();
+
+  /** Sends one call for `group` and settles every submission in it. */
+  async function sendGroup(
+    mode: AdjustmentModeName,
+    reason: string | undefined,
+    group: readonly Submission[],
+  ): Promise<void> {
+    const items = group.flatMap((submission) => submission.items);
+    let result;
+    try {
+      result = await adjustInventory(transport, mode, reason === undefined ? { items } : { reason, items });
+    } catch (error) {
+      if (isUnknownOutcome(error)) {
+        for (const submission of group)
+          submission.resolve({
+            ok: false,
+            kind: 'unknown-outcome',
+            operation: `${mode} inventory adjustment`,
+            appliedCalls: 0,
+          });
+      } else {
+        for (const submission of group) submission.reject(error);
+      }
+      return;
+    }
+    if (result.ok) {
+      for (const submission of group)
+        submission.resolve({ ok: true, transactionIds: [result.transactionId] });
+      return;
+    }
+    // Attribute each refused item to the submission that sent it.
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const submission of group) {
+      offsets.push(offset);
+      offset += submission.items.length;
+    }
+    const problems = new Map<Submission, ItemProblem[]>();
+    for (const [key, message] of Object.entries(result.errors)) {
+      const match = ITEM_KEY.exec(key);
+      if (match?.[1] === undefined) continue;
+      const index = Number(match[1]);
+      const owner = group.findLastIndex((_, i) => (offsets[i] ?? 0) <= index);
+      const submission = group[owner];
+      if (submission === undefined) continue;
+      const list = problems.get(submission) ?? [];
+      list.push({ index: index - (offsets[owner] ?? 0), field: match[2] ?? null, message });
+      problems.set(submission, list);
+    }
+    if (problems.size === 0) {
+      if (group.length === 1) {
+        group[0]?.resolve({
+          ok: false,
+          kind: 'refused',
+          title: result.title,
+          problems: [{ index: null, field: null, message: result.title }],
+          appliedCalls: 0,
+        });
+        return;
+      }
+      // The store named no item: try each client alone to find out whose items were at fault.
+      await Promise.all(group.map((submission) => sendGroup(mode, reason, [submission])));
+      return;
+    }
+    for (const [submission, list] of problems) {
+      submission.resolve({
+        ok: false,
+        kind: 'refused',
+        title: result.title,
+        problems: list,
+        appliedCalls: 0,
+      });
+    }
+    // Nothing of a refused call was applied, so the innocent clients are sent again on their own call.
+    const rest = group.filter((submission) => !problems.has(submission));
+    if (rest.length > 0) await sendGroup(mode, reason, rest);
+  }
+
+  /** A submission larger than one call is sent alone, chunk after chunk, stopping at the first failure. */
+  async function sendLarge(
+    mode: AdjustmentModeName,
+    reason: string | undefined,
+    submission: Submission,
+  ): Promise<void> {
+    const transactionIds: string[] = [];
+    for (let start = 0; start < submission.items.length; start += maxItems) {
+      const chunk = submission.items.slice(start, start + maxItems);
+      const settled = await new Promise<CoalescedResult>((resolve, reject) => {
+        void sendGroup(mode, reason, [{ items: chunk, resolve, reject }]);
+      }).catch((error: unknown) => {
+        submission.reject(error);
+        return null;
+      });
+      if (settled === null) return;
+      if (!settled.ok) {
+        const appliedCalls = transactionIds.length;
+        submission.resolve(
+          settled.kind === 'refused'
+            ? {
+                ...settled,
+                appliedCalls,
+                problems: settled.problems.map((problem) => ({
+                  ...problem,
+                  index: problem.index === null ? null : problem.index + start,
+                })),
+              }
+            : { ...settled, appliedCalls },
+        );
+        return;
+      }
+      transactionIds.push(...settled.transactionIds);
+    }
+    submission.resolve({ ok: true, transactionIds });
+  }
+
+  async function flushQueue(key: string): Promise<void> {
+    const queue = queues.get(key);
+    if (queue === undefined) return;
+    queues.delete(key);
+    clearTimeout(queue.timer);
+    const groups: Submission[][] = [];
+    let current: Submission[] = [];
+    let size = 0;
+    const sends: Promise<void>[] = [];
+    for (const submission of queue.submissions) {
+      if (submission.items.length > maxItems) {
+        sends.push(sendLarge(queue.mode, queue.reason, submission));
+        continue;
+      }
+      if (size + submission.items.length > maxItems) {
+        groups.push(current);
+        current = [];
+        size = 0;
+      }
+      current.push(submission);
+      size += submission.items.length;
+    }
+    if (current.length > 0) groups.push(current);
+    sends.push(...groups.map((group) => sendGroup(queue.mode, queue.reason, group)));
+    await Promise.all(sends);
+  }
+
+  function track(promise: Promise<void>): void {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise));
+  }
+
+  return {
+    submit(mode, reason, items) {
+      return new Promise<CoalescedResult>((resolve, reject) => {
+        const key = JSON.stringify([mode, reason ?? null]);
+        let queue = queues.get(key);
+        if (queue === undefined) {
+          const timer = setTimeout(() => track(flushQueue(key)), windowMs);
+          queue = { mode, reason, submissions: [], timer };
+          queues.set(key, queue);
+        }
+        queue.submissions.push({ items, resolve, reject });
+      });
+    },
+    async flush() {
+      await Promise.all([...queues.keys()].map(flushQueue));
+      await Promise.all(inFlight);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { AdjustmentCoalescer } from './adjustment-coalescer.js';
+import type { Loaders, Upstream } from './loaders.js';
+
+/** What every resolver receives. Built per request (per subscription event for events). */
+export interface GatewayContext {
+  readonly upstream: Upstream;
+  /** Fresh for each request: batching and caching never cross requests. */
+  readonly loaders: Loaders;
+  /** Process-wide, so that adjustments from different requests can share upstream calls. */
+  readonly coalescer: AdjustmentCoalescer;
+  /** Aborted when the client goes away. */
+  readonly signal: AbortSignal;
+}

@@ -1,0 +1,179 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga } from 'graphql-yoga';
+import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
+import { createTransport } from '../upstream/transport.js';
+import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
+import type { GatewayContext } from './context.js';
+import { createLoaders, type Upstream } from './loaders.js';
+import { createLogger, type Logger } from './logger.js';
+import { useErrorLogging } from './plugins/use-error-logging.js';
+import { resolvers } from './resolvers/index.js';
+
+export interface GatewayOptions {
+  /** The store API base: `https://api.bigcommerce.com/stores/{hash}`, or an emulator's `storeUrl`. */
+  readonly storeUrl: string;
+  /** The store's access token; sent upstream only, never logged or returned. */
+  readonly accessToken: string;
+  /** Port for HTTP and WebSocket; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Interface to bind. @default '127.0.0.1' */
+  readonly host?: string;
+  /** Time limit of one upstream attempt. @default 10000 */
+  readonly upstreamTimeoutMs?: number;
+  /** Extra attempts for idempotent upstream calls. @default 3 */
+  readonly upstreamRetries?: number;
+  /** Base of the jittered backoff between upstream retries. @default 100 */
+  readonly upstreamRetryBaseMs?: number;
+  /** How long concurrent adjustments wait to share an upstream call. @default 5 */
+  readonly coalesceWindowMs?: number;
+  /** Largest accepted request body; larger ones get 413 before parsing. @default 1048576 */
+  readonly maxBodyBytes?: number;
+  /** Serve GraphiQL (with its assets, no internet needed) on GET /graphql. @default true */
+  readonly graphiql?: boolean;
+  /** @default JSON lines on stderr at info level, with the access token redacted */
+  readonly logger?: Logger;
+}
+
+export interface Gateway {
+  /** e.g. `http://127.0.0.1:4000` */
+  readonly url: string;
+  /** e.g. `http://127.0.0.1:4000/graphql` */
+  readonly graphqlUrl: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Stops accepting work, lets in-flight requests finish, then closes. */
+  stop(): Promise<void>;
+}
+
+const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
+const OPERATIONS_DIR = new URL('../../operations/', import.meta.url);
+
+/** The public schema, from `schema/*.graphql` (the source of truth), with the resolvers. */
+export function loadSchema() {
+  const typeDefs = readdirSync(SCHEMA_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(new URL(file, SCHEMA_DIR), 'utf8'));
+  return makeExecutableSchema<GatewayContext>({ typeDefs, resolvers });
+}
+
+function defaultQuery(): string | undefined {
+  try {
+    return readFileSync(new URL('catalog.graphql', OPERATIONS_DIR), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds and starts the gateway: one GraphQL endpoint (`/graphql`) over BigCommerce's REST V2/V3 and Admin
+ * GraphQL APIs, plus `/healthz` and `/readyz`.
+ */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const transport = createTransport({
+    baseUrl: options.storeUrl,
+    accessToken: options.accessToken,
+    ...(options.upstreamTimeoutMs === undefined ? {} : { timeoutMs: options.upstreamTimeoutMs }),
+    ...(options.upstreamRetries === undefined ? {} : { retries: options.upstreamRetries }),
+    ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
+    onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
+  });
+  const upstream: Upstream = { transport, graphql: createAdminGraphqlClient(transport) };
+  const coalescer = createAdjustmentCoalescer(
+    transport,
+    options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs },
+  );
+  const query = defaultQuery();
+
+  const yoga = createYoga<Record<string, unknown>, GatewayContext>({
+    schema: loadSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    // Unexpected errors reach clients as "Unexpected error."; useErrorLogging records their detail first.
+    maskedErrors: true,
+    logging: {
+      debug: (...args: unknown[]) => logger.debug(args.map(String).join(' ')),
+      info: (...args: unknown[]) => logger.info(args.map(String).join(' ')),
+      warn: (...args: unknown[]) => logger.warn(args.map(String).join(' ')),
+      error: (...args: unknown[]) => logger.error(args.map(String).join(' ')),
+    },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : { title: 'backorder-gateway', ...(query === undefined ? {} : { defaultQuery: query }) },
+    renderGraphiQL,
+    context: ({ request }): GatewayContext => ({
+      upstream,
+      loaders: createLoaders(upstream, request.signal),
+      coalescer,
+      signal: request.signal,
+    }),
+    plugins: [useErrorLogging({ logger })],
+  });
+
+  let ready = true;
+  const reject = (response: ServerResponse, status: number, message: string): void => {
+    response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+    response.end(JSON.stringify({ errors: [{ message }] }));
+  };
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (path === '/readyz') {
+      response
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ready }));
+      return;
+    }
+    // Bodies are limited before yoga reads them: a body must declare its length (Node enforces it), and a
+    // declared length over the limit is refused at once.
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
+    const declared = Number(request.headers['content-length'] ?? Number.NaN);
+    if (hasBody && !Number.isFinite(declared)) {
+      reject(response, 411, 'Send request bodies with a Content-Length header');
+      request.resume();
+      return;
+    }
+    if (declared > maxBodyBytes) {
+      reject(response, 413, `Request body exceeds ${maxBodyBytes} bytes`);
+      request.resume();
+      return;
+    }
+    yoga.requestListener(request, response);
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = (options.host ?? '127.0.0.1').includes(':')
+    ? `[${options.host ?? ''}]`
+    : (options.host ?? '127.0.0.1');
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    port,
+    server,
+    async stop() {
+      ready = false;
+      await coalescer.flush();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,301 @@
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { Resolvers } from '../../__generated__/resolvers-types.js';
+import {
+  AGGREGATE_FIELDS,
+  MAX_COMPLEXITY,
+  readProduct,
+  type ProductRecord,
+  type VariantRecord,
+} from '../../upstream/bigcommerce-admin-graphql/client.js';
+import { Reader } from '../../upstream/guards.js';
+import {
+  MAX_READ_PAGE,
+  listInventoryItems,
+  type InventoryItemRecord,
+  type LocationStock,
+} from '../../upstream/bigcommerce-rest/inventory.js';
+import type { GatewayContext } from '../context.js';
+import { decodeOffset, encodeOffset, globalId } from '../global-id.js';
+import { variantPageCost } from '../loaders.js';
+import type { InventoryLevelModel } from '../models.js';
+import { argumentOf, childFields, fieldsAt } from '../selection.js';
+
+const DEFAULT_VARIANT_PAGE = 20;
+/** Headroom under Admin GraphQL's complexity limit for the products page query. */
+const COMPLEXITY_BUDGET = MAX_COMPLEXITY * 0.9;
+
+/** Refuses page sizes outside `1..max` before any upstream call. */
+export function pageSize(
+  value: number | null | undefined,
+  fallback: number,
+  max: number,
+  name: string,
+): number {
+  const size = value ?? fallback;
+  if (!Number.isSafeInteger(size) || size < 1 || size > max) {
+    throw new GraphQLError(`${name} must be between 1 and ${max}, got ${size}`, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+  return size;
+}
+
+export function levelsOf(
+  item: InventoryItemRecord,
+  locationIds?: readonly number[] | null,
+): InventoryLevelModel[] {
+  const wanted = locationIds === null || locationIds === undefined ? null : new Set(locationIds);
+  return item.locations
+    .filter((stock) => wanted === null || wanted.has(stock.locationId))
+    .map((stock) => ({
+      item: { sku: item.sku, variantId: item.variantId, productId: item.productId },
+      stock,
+    }));
+}
+
+function remainingAllowance(stock: LocationStock): number | null {
+  const limit = stock.settings.backorderLimit;
+  return limit === null ? null : Math.max(0, limit - stock.qtyBackordered);
+}
+
+interface ProductsPlan {
+  readonly query: string;
+  readonly variants: {
+    readonly first: number;
+    readonly after: string | null;
+    readonly withAggregates: boolean;
+  } | null;
+}
+
+/**
+ * Looks ahead at what the `products` query selects, so that one Admin GraphQL call fetches the page, the
+ * aggregates and each product's first page of variants whenever the store's complexity limit allows.
+ */
+function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
+  const nodes = fieldsAt(info, ['edges', 'node']);
+  const withInventory = childFields(info, nodes, 'inventory').length > 0;
+  const variantFields = childFields(info, nodes, 'variants');
+  const shapes = new Map(
+    variantFields.map((field) => {
+      const size = argumentOf(info, field, 'first');
+      const after = argumentOf(info, field, 'after');
+      const shape = {
+        first: typeof size === 'number' ? size : DEFAULT_VARIANT_PAGE,
+        after: typeof after === 'string' ? after : null,
+      };
+      return [`${shape.first}|${shape.after ?? ''}`, shape];
+    }),
+  );
+  const shape = shapes.size === 1 ? [...shapes.values()][0] : undefined;
+  const variantNodes = childFields(info, childFields(info, variantFields, 'edges'), 'node');
+  const cost = (variantCost: number) =>
+    1 + first * (1 + 1 + 1 + 3 + (withInventory ? 8 : 0) + variantCost + 3) + 3;
+  let variants: ProductsPlan['variants'] = null;
+  if (shape !== undefined && shape.first >= 1 && shape.first <= 50) {
+    const withAggregates = childFields(info, variantNodes, 'inventory').length > 0;
+    if (cost(variantPageCost(shape.first, withAggregates)) <= COMPLEXITY_BUDGET)
+      variants = { ...shape, withAggregates };
+    else if (withAggregates && cost(variantPageCost(shape.first, false)) <= COMPLEXITY_BUDGET)
+      variants = { ...shape, withAggregates: false };
+  }
+  const variantSelection =
+    variants === null
+      ? ''
+      : `variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id sku ${variants.withAggregates ? AGGREGATE_FIELDS : ''} } } pageInfo { hasNextPage endCursor } }`;
+  const query = `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}) {
+    store { products(first: $first, after: $after) {
+      edges { cursor node { id name sku ${withInventory ? AGGREGATE_FIELDS : ''} ${variantSelection} } }
+      pageInfo { hasNextPage endCursor }
+    } }
+  }`;
+  return { query, variants };
+}
+
+async function fetchProductsPage(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  first: number,
+  after: string | null,
+) {
+  const plan = planProducts(info, first);
+  const variables: Record<string, unknown> = { first, after };
+  if (plan.variants !== null) {
+    variables['variantsFirst'] = plan.variants.first;
+    variables['variantsAfter'] = plan.variants.after;
+  }
+  const data = await context.upstream.graphql.query('GatewayProducts', plan.query, variables, context.signal);
+  const reader = new Reader('Admin GraphQL GatewayProducts');
+  const connection = reader.at('store.products').record(reader.at('store').record(data['store'])['products']);
+  const pageKey = plan.variants === null ? undefined : `${plan.variants.first}|${plan.variants.after ?? ''}`;
+  const edges = reader.at('store.products').each(connection['edges'], (r, edge) => {
+    const record = r.record(edge);
+    return {
+      cursor: r.field(record, 'cursor', (cr, v) => cr.string(v)),
+      node: r.field(record, 'node', (nr, v) => readProduct(nr, v, pageKey)),
+    };
+  });
+  const pageInfo = reader.at('store.products.pageInfo').record(connection['pageInfo']);
+  for (const { node } of edges) {
+    context.loaders.primeProduct(node);
+    if (node.variantPage !== undefined && pageKey !== undefined) {
+      context.loaders.variantPageByKey.prime(`${node.entityId}|${pageKey}`, node.variantPage);
+      for (const variant of node.variantPage.variants) context.loaders.primeVariant(variant);
+    }
+  }
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: pageInfo['hasNextPage'] === true,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: typeof pageInfo['endCursor'] === 'string' ? pageInfo['endCursor'] : null,
+    },
+  };
+}
+
+async function productOf(context: GatewayContext, productId: number): Promise<ProductRecord> {
+  const product = await context.loaders.product(productId);
+  if (product === null) throw new Error(`product ${productId} is missing from Admin GraphQL`);
+  return product;
+}
+
+export const inventoryResolvers: Resolvers = {
+  Query: {
+    products: (_, args, context, info) =>
+      fetchProductsPage(context, info, pageSize(args.first, 20, 50, 'first'), args.after ?? null),
+    product: (_, args, context) => context.loaders.product(args.entityId),
+    variant: (_, args, context) => context.loaders.variant(args.entityId),
+    locations: (_, __, context) => context.loaders.locations(),
+    inventoryItems: async (_, args, context) => {
+      const first = pageSize(args.first, 50, MAX_READ_PAGE, 'first');
+      const offset = decodeOffset(args.after);
+      if (offset === null)
+        throw new GraphQLError('after is not a cursor this API issued', {
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        });
+      const filter = args.filter ?? {};
+      const upstreamFilter = {
+        ...(filter.productIds === null || filter.productIds === undefined
+          ? {}
+          : { productIds: filter.productIds }),
+        ...(filter.variantIds === null || filter.variantIds === undefined
+          ? {}
+          : { variantIds: filter.variantIds }),
+        ...(filter.skus === null || filter.skus === undefined ? {} : { skus: filter.skus }),
+        ...(filter.locationIds === null || filter.locationIds === undefined
+          ? {}
+          : { locationIds: filter.locationIds }),
+      };
+      // Upstream pages by number: an offset that is not a multiple of the page size reads one wider page.
+      const aligned = offset % first === 0;
+      const limit = aligned ? first : Math.min(MAX_READ_PAGE, offset + first);
+      const page = await listInventoryItems(
+        context.upstream.transport,
+        upstreamFilter,
+        { page: aligned ? offset / first + 1 : 1, limit },
+        context.signal,
+      );
+      const items = aligned ? page.data : page.data.slice(offset, offset + first);
+      if (filter.locationIds === null || filter.locationIds === undefined) {
+        for (const item of items) context.loaders.inventoryByVariantId.prime(item.variantId, item);
+      }
+      return {
+        totalCount: page.total,
+        edges: items.map((node, index) => ({ cursor: encodeOffset(offset + index + 1), node })),
+        pageInfo: {
+          hasNextPage: offset + items.length < page.total,
+          hasPreviousPage: offset > 0,
+          startCursor: items.length === 0 ? null : encodeOffset(offset + 1),
+          endCursor: items.length === 0 ? null : encodeOffset(offset + items.length),
+        },
+      };
+    },
+  },
+  Product: {
+    id: (product) => globalId.product(product.entityId),
+    inventory: async (product, _, context) => {
+      if (product.aggregate !== undefined) return product.aggregate;
+      return (await context.loaders.product(product.entityId))?.aggregate ?? null;
+    },
+    variants: async (product, args, context) => {
+      const first = pageSize(args.first, DEFAULT_VARIANT_PAGE, 50, 'first');
+      const page = await context.loaders.variantPageByKey.load(
+        `${product.entityId}|${first}|${args.after ?? ''}`,
+      );
+      const variants = page?.variants ?? [];
+      return {
+        edges: variants.map((node, index) => ({ cursor: page?.cursors[index] ?? '', node })),
+        pageInfo: {
+          hasNextPage: page?.hasNextPage ?? false,
+          hasPreviousPage: args.after !== null && args.after !== undefined,
+          startCursor: page?.cursors[0] ?? null,
+          endCursor: page?.endCursor ?? null,
+        },
+      };
+    },
+  },
+  Variant: {
+    id: (variant) => globalId.variant(variant.entityId),
+    product: (variant, _, context) => productOf(context, variant.productId),
+    inventory: async (variant, _, context) => {
+      if (variant.aggregate !== undefined) return variant.aggregate;
+      return (await context.loaders.variant(variant.entityId))?.aggregate ?? null;
+    },
+    locations: async (variant, args, context) => {
+      const item = await context.loaders.inventoryByVariantId.load(variant.entityId);
+      return item === null ? [] : levelsOf(item, args.locationIds);
+    },
+  },
+  Location: {
+    id: (location) => globalId.location(location.id),
+    entityId: (location) => location.id,
+    name: (location) => location.label,
+  },
+  InventoryItem: {
+    id: (item) => globalId.inventoryItem(item.productId, item.variantId),
+    product: (item, _, context) => productOf(context, item.productId),
+    variant: (item): VariantRecord => ({
+      entityId: item.variantId,
+      productId: item.productId,
+      sku: item.sku,
+    }),
+    locations: (item) => levelsOf(item),
+  },
+  InventoryLevel: {
+    id: ({ item, stock }) => globalId.inventoryLevel(item.productId, item.variantId, stock.locationId),
+    location: ({ stock }) => ({
+      id: stock.locationId,
+      code: stock.locationCode,
+      label: stock.locationName,
+      enabled: stock.locationEnabled,
+    }),
+    product: ({ item }, _, context) => productOf(context, item.productId),
+    variant: ({ item }): VariantRecord => ({
+      entityId: item.variantId,
+      productId: item.productId,
+      sku: item.sku,
+    }),
+    sku: ({ item }) => item.sku,
+    availableToSell: ({ stock }) => stock.availableToSell,
+    onHand: ({ stock }) => stock.onHand,
+    qtyBackordered: ({ stock }) => stock.qtyBackordered,
+    safetyStock: ({ stock }) => stock.settings.safetyStock,
+    isInStock: ({ stock }) => stock.settings.isInStock,
+    warningLevel: ({ stock }) => stock.settings.warningLevel,
+    binPickingNumber: ({ stock }) => stock.settings.binPickingNumber,
+    backorderLimit: ({ stock }) => stock.settings.backorderLimit,
+    remainingBackorderAllowance: ({ stock }) => remainingAllowance(stock),
+    canBackorder: ({ stock }) => {
+      const remaining = remainingAllowance(stock);
+      return remaining === null || remaining > 0;
+    },
+    atBackorderLimit: ({ stock }) => {
+      const limit = stock.settings.backorderLimit;
+      return limit !== null && limit > 0 && stock.qtyBackordered >= limit;
+    },
+    orderableQuantity: ({ stock }) => {
+      const remaining = remainingAllowance(stock);
+      return remaining === null ? null : stock.availableToSell + remaining;
+    },
+  },
+};

@@ -1,0 +1,229 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  UpstreamAbortedError,
+  UpstreamHttpError,
+  UpstreamNetworkError,
+  UpstreamProtocolError,
+  UpstreamRateLimitError,
+  UpstreamTimeoutError,
+} from './errors.js';
+
+export interface TransportOptions {
+  /** Store API base, e.g. `https://api.bigcommerce.com/stores/abc123`; paths are appended. */
+  readonly baseUrl: string;
+  /** Sent as `X-Auth-Token`; never logged or included in errors. */
+  readonly accessToken: string;
+  /** Time limit of one attempt, in milliseconds. @default 10000 */
+  readonly timeoutMs?: number;
+  /** Extra attempts for idempotent calls after a 5xx, a timeout or a dropped connection. @default 3 */
+  readonly retries?: number;
+  /** Base of the jittered exponential backoff between retries, in milliseconds. @default 100 */
+  readonly retryBaseMs?: number;
+  /** Extra attempts after 429 answers, for any call (a 429 means the store did not process it). @default 5 */
+  readonly rateLimitRetries?: number;
+  /** Longest single wait for the rate-limit window to reset, in milliseconds. @default 60000 */
+  readonly maxRateLimitWaitMs?: number;
+  /** Called for each attempt, e.g. for logs and metrics; gets no secrets. */
+  readonly onAttempt?: (event: AttemptEvent) => void;
+}
+
+export interface AttemptEvent {
+  readonly operation: string;
+  readonly attempt: number;
+  /** HTTP status, or the error class name when no answer came. */
+  readonly outcome: number | string;
+  readonly ms: number;
+}
+
+export interface UpstreamCall {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the store base, e.g. `/v3/inventory/items`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  /**
+   * Whether sending the call twice is harmless (reads, absolute adjustments, settings, GraphQL queries). Only
+   * these are retried after a 5xx, a timeout or a dropped connection.
+   */
+  readonly idempotent: boolean;
+  /** Cancels the call, e.g. when the GraphQL client disconnects. */
+  readonly signal?: AbortSignal;
+}
+
+export interface UpstreamResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  /** Parsed JSON; `undefined` for an empty body. */
+  readonly body: unknown;
+}
+
+export interface Transport {
+  request(call: UpstreamCall): Promise<UpstreamResponse>;
+}
+
+/** Tracks the store's request budget from the `X-Rate-Limit-*` headers, so calls wait instead of provoking 429s. */
+class RateBudget {
+  private left: number | undefined;
+  private resetAt = 0;
+
+  constructor(private readonly maxWaitMs: number) {}
+
+  async acquire(signal: AbortSignal | undefined): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      if (now >= this.resetAt) this.left = undefined;
+      if (this.left === undefined || this.left > 0) break;
+      await sleep(
+        Math.min(this.resetAt - now, this.maxWaitMs),
+        undefined,
+        signal === undefined ? {} : { signal },
+      );
+    }
+    if (this.left !== undefined) this.left -= 1;
+  }
+
+  update(headers: Headers): void {
+    const left = Number(headers.get('x-rate-limit-requests-left'));
+    const resetMs = Number(headers.get('x-rate-limit-time-reset-ms'));
+    if (headers.has('x-rate-limit-requests-left') && Number.isFinite(left) && Number.isFinite(resetMs)) {
+      this.left = left;
+      this.resetAt = Date.now() + resetMs;
+    }
+  }
+
+  exhaustFor(ms: number): void {
+    this.left = 0;
+    this.resetAt = Date.now() + ms;
+  }
+}
+
+function backoff(baseMs: number, attempt: number): number {
+  // Full jitter: a random wait up to base * 2^attempt, capped at 10 s.
+  return Math.random() * Math.min(10_000, baseMs * 2 ** attempt);
+}
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+
+/**
+ * The HTTP client every BigCommerce call goes through: authentication, a per-attempt timeout tied to the caller's
+ * cancellation, the shared rate budget, 429 waits (the reset header, or jittered backoff when it is missing) and
+ * retries for idempotent calls only.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 3;
+  const retryBaseMs = options.retryBaseMs ?? 100;
+  const rateLimitRetries = options.rateLimitRetries ?? 5;
+  const budget = new RateBudget(options.maxRateLimitWaitMs ?? 60_000);
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function attemptOnce(call: UpstreamCall, operation: string, url: string): Promise<UpstreamResponse> {
+    const signal =
+      call.signal === undefined
+        ? AbortSignal.timeout(timeoutMs)
+        : AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)]);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'x-auth-token': options.accessToken,
+      'user-agent': 'backorder-gateway',
+    };
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, {
+        method: call.method,
+        headers,
+        signal,
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (call.signal?.aborted === true)
+        throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
+      if (signal.aborted) throw new UpstreamTimeoutError(operation, timeoutMs);
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      throw new UpstreamNetworkError(`${operation} failed: connection error${cause}`, operation);
+    }
+    let body: unknown;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        if (response.ok)
+          throw new UpstreamProtocolError(
+            `${operation} answered ${response.status} with a body that is not JSON`,
+            operation,
+          );
+        body = text.slice(0, 500);
+      }
+    }
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  return {
+    async request(call) {
+      const operation = `${call.method} ${call.path}`;
+      const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query).toString()}`;
+      const url = `${base}${call.path}${query}`;
+      let failures = 0;
+      let limited = 0;
+      for (;;) {
+        await budget.acquire(call.signal);
+        const started = performance.now();
+        let response: UpstreamResponse;
+        try {
+          response = await attemptOnce(call, operation, url);
+        } catch (error) {
+          options.onAttempt?.({
+            operation,
+            attempt: failures + limited + 1,
+            outcome: (error as Error).name,
+            ms: performance.now() - started,
+          });
+          const retryable =
+            call.idempotent &&
+            (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError);
+          if (!retryable || failures >= retries) throw error;
+          failures += 1;
+          await sleep(
+            backoff(retryBaseMs, failures),
+            undefined,
+            call.signal === undefined ? {} : { signal: call.signal },
+          );
+          continue;
+        }
+        options.onAttempt?.({
+          operation,
+          attempt: failures + limited + 1,
+          outcome: response.status,
+          ms: performance.now() - started,
+        });
+        budget.update(response.headers);
+        if (response.status === 429) {
+          const resetHeader = response.headers.get('x-rate-limit-time-reset-ms');
+          const waitMs =
+            resetHeader === null
+              ? backoff(retryBaseMs * 2, limited + 1)
+              : Number(resetHeader) + Math.random() * 50;
+          if (limited >= rateLimitRetries) throw new UpstreamRateLimitError(operation, Math.round(waitMs));
+          limited += 1;
+          if (resetHeader !== null) budget.exhaustFor(waitMs);
+          else await sleep(waitMs, undefined, call.signal === undefined ? {} : { signal: call.signal });
+          continue;
+        }
+        if (call.idempotent && RETRYABLE_STATUS.has(response.status) && failures < retries) {
+          failures += 1;
+          await sleep(
+            backoff(retryBaseMs, failures),
+            undefined,
+            call.signal === undefined ? {} : { signal: call.signal },
+          );
+          continue;
+        }
+        if (response.status >= 200 && response.status < 300) return response;
+        throw new UpstreamHttpError(operation, response.status, response.body);
+      }
+    },
+  };
+}
