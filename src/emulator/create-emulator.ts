@@ -179,6 +179,11 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       );
     const fault = pickFault(method, path);
     if (fault === '503') return fail(new ApiError(503, 'Service Unavailable'), limit.headers);
+    if (fault === 'garbage') {
+      response.writeHead(200, { 'content-type': 'application/json', ...limit.headers });
+      response.end('<html>upstream proxy error</html>');
+      return { status: 200 };
+    }
     if (fault === '429') {
       send(response, errorReply(style, new ApiError(429, 'Too Many Requests')));
       return { status: 429 };

@@ -7,9 +7,11 @@ export type FaultKind =
   /** Process the request, then destroy the socket before any response byte is sent. */
   | 'drop'
   /** Process the request, then hold the response for `slowMs` before sending it. */
-  | 'slow';
+  | 'slow'
+  /** Answer 200 with a body that is not JSON, without processing. */
+  | 'garbage';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['503', '429', 'drop', 'slow'];
+export const FAULT_KINDS: readonly FaultKind[] = ['503', '429', 'drop', 'slow', 'garbage'];
 
 /** Which data a new database starts with. */
 export type SeedSpec =

@@ -9,8 +9,13 @@ import type { Transport } from '../upstream/transport.js';
 export type AdjustmentModeName = 'absolute' | 'relative';
 
 export interface AdjustmentCoalescerOptions {
-  /** How long the first adjustment of a batch waits for others with the same mode and reason. @default 5 */
+  /**
+   * A batch is sent once no adjustment with the same mode and reason has arrived for this long (a burst of
+   * requests keeps it open). @default 5
+   */
   readonly windowMs?: number;
+  /** The longest the first adjustment of a batch waits, however busy the burst. @default 10 x windowMs */
+  readonly maxWaitMs?: number;
   /** Items per upstream call; BigCommerce accepts at most 2,000. @default 2000 */
   readonly maxItemsPerCall?: number;
 }
@@ -70,10 +75,17 @@ export function createAdjustmentCoalescer(
   options: AdjustmentCoalescerOptions = {},
 ): AdjustmentCoalescer {
   const windowMs = options.windowMs ?? 5;
+  const maxWaitMs = options.maxWaitMs ?? windowMs * 10;
   const maxItems = options.maxItemsPerCall ?? MAX_WRITE_ITEMS;
   const queues = new Map<
     string,
-    { mode: AdjustmentModeName; reason: string | undefined; submissions: Submission[]; timer: NodeJS.Timeout }
+    {
+      mode: AdjustmentModeName;
+      reason: string | undefined;
+      submissions: Submission[];
+      timer: NodeJS.Timeout;
+      deadline: number;
+    }
   >();
   const inFlight = new Set<Promise<void>>();
 
@@ -227,11 +239,20 @@ export function createAdjustmentCoalescer(
     submit(mode, reason, items) {
       return new Promise<CoalescedResult>((resolve, reject) => {
         const key = JSON.stringify([mode, reason ?? null]);
+        const flushLater = (delay: number) => setTimeout(() => track(flushQueue(key)), Math.max(0, delay));
         let queue = queues.get(key);
         if (queue === undefined) {
-          const timer = setTimeout(() => track(flushQueue(key)), windowMs);
-          queue = { mode, reason, submissions: [], timer };
+          queue = {
+            mode,
+            reason,
+            submissions: [],
+            timer: flushLater(windowMs),
+            deadline: Date.now() + maxWaitMs,
+          };
           queues.set(key, queue);
+        } else {
+          clearTimeout(queue.timer);
+          queue.timer = flushLater(Math.min(windowMs, queue.deadline - Date.now()));
         }
         queue.submissions.push({ items, resolve, reject });
       });

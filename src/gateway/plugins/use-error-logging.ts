@@ -18,8 +18,9 @@ export function useErrorLogging({ logger }: ErrorLoggingOptions): Plugin {
       return {
         onExecuteDone({ result }) {
           if (!('errors' in result) || result.errors === undefined) return;
-          const errors: readonly GraphQLError[] = result.errors;
+          const errors: readonly unknown[] = result.errors;
           for (const error of errors) {
+            if (!(error instanceof GraphQLError)) continue;
             const original = error.originalError;
             if (original === undefined || original instanceof GraphQLError) continue;
             logger.error('unexpected error', {
