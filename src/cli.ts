@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { ConfigError, readConfig } from './config.js';
 import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
-import { startFromConfig } from './start.js';
+import { startFromConfig, syncHooksFromConfig } from './start.js';
 
 const USAGE = `Usage: backorder-gateway <command> [flags]
 
 Commands:
   start              run the gateway: against BIGCOMMERCE_STORE_HASH / BIGCOMMERCE_ACCESS_TOKEN when set,
                      otherwise against the embedded store emulator (demo data in ./data/store.db)
+  hooks sync         make sure the store has the gateway's webhooks (BIGCOMMERCE_*, WEBHOOK_SECRET, PUBLIC_URL)
   emulator [flags]   run the BigCommerce store emulator alone (see "backorder-gateway emulator --help")
   help               show this text
 `;
@@ -52,6 +53,11 @@ async function main(argv: readonly string[]): Promise<void> {
     case 'start': {
       const running = await startFromConfig(readConfig(), log);
       onShutdown(() => running.stop());
+      return;
+    }
+    case 'hooks': {
+      if (args[0] !== 'sync') throw new Error(`unknown hooks command "${args[0] ?? ''}"; try "hooks sync"`);
+      await syncHooksFromConfig(readConfig(), log);
       return;
     }
     case undefined:

@@ -4,7 +4,9 @@ import { dirname } from 'node:path';
 import type { AppConfig } from './config.js';
 import { createEmulator, type Emulator } from './emulator/create-emulator.js';
 import { createGateway, type Gateway } from './gateway/create-gateway.js';
+import { describeSync, syncHooks } from './gateway/hooks-sync.js';
 import { createLogger } from './gateway/logger.js';
+import { createTransport } from './upstream/transport.js';
 
 export interface Running {
   readonly gateway: Gateway;
@@ -12,17 +14,22 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+export const WEBHOOK_PATH = '/webhooks/bigcommerce';
+
 /**
  * `npm start`: the gateway against the configured BigCommerce store, or, when none is configured, against the
- * embedded emulator (demo seed, file database) started first.
+ * embedded emulator (demo seed, file database) started first. Hooks are synced when a webhook secret is known
+ * (always with the emulator, which gets a fresh one per run).
  */
 export async function startFromConfig(config: AppConfig, print: (line: string) => void): Promise<Running> {
   let emulator: Emulator | undefined;
   let storeUrl: string;
   let accessToken: string;
+  let webhookSecret = config.webhookSecret;
   if (config.store.kind === 'emulator') {
-    // A fresh token per run: only this process talks to its emulator, and the token is never printed.
+    // A fresh token and secret per run: only this process talks to its emulator, and neither is ever printed.
     accessToken = randomBytes(24).toString('hex');
+    webhookSecret ??= randomBytes(24).toString('hex');
     if (config.store.db !== ':memory:') mkdirSync(dirname(config.store.db), { recursive: true });
     emulator = await createEmulator({
       port: config.store.port,
@@ -41,7 +48,7 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
   }
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [accessToken, ...(config.webhookSecret === undefined ? [] : [config.webhookSecret])],
+    secrets: [accessToken, ...(webhookSecret === undefined ? [] : [webhookSecret])],
   });
   const gateway = await createGateway({
     storeUrl,
@@ -50,7 +57,32 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     host: config.host,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     logger,
+    ...(webhookSecret === undefined ? {} : { webhookSecret }),
+    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
   });
+  if (webhookSecret !== undefined) {
+    // With PORT=0 the configured public URL cannot know the port; the emulator reaches the gateway directly.
+    const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
+    try {
+      print(
+        describeSync(
+          await syncHooks(
+            createTransport({ baseUrl: storeUrl, accessToken }),
+            `${base}${WEBHOOK_PATH}`,
+            webhookSecret,
+          ),
+        ),
+      );
+    } catch (error) {
+      logger.warn('hook sync failed; live events need the hooks', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  } else {
+    print(
+      'WEBHOOK_SECRET is not set: webhooks are refused and live events only show changes made through this gateway',
+    );
+  }
   print(`backorder-gateway ready: GraphiQL at ${gateway.graphqlUrl}`);
   return {
     gateway,
@@ -60,4 +92,18 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
       await emulator?.stop();
     },
   };
+}
+
+/** `backorder-gateway hooks sync`: registers the gateway's hooks with the configured store. */
+export async function syncHooksFromConfig(config: AppConfig, print: (line: string) => void): Promise<void> {
+  if (config.store.kind !== 'bigcommerce')
+    throw new Error(
+      'hooks sync needs BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN (npm start syncs the emulator itself)',
+    );
+  if (config.webhookSecret === undefined) throw new Error('hooks sync needs WEBHOOK_SECRET');
+  const transport = createTransport({
+    baseUrl: `${config.store.apiUrl}/stores/${config.store.storeHash}`,
+    accessToken: config.store.accessToken,
+  });
+  print(describeSync(await syncHooks(transport, `${config.publicUrl}${WEBHOOK_PATH}`, config.webhookSecret)));
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ProductRecord, VariantRecord, AggregateRecord } from '../upstream/bigcommerce-admin-graphql/client.js';
 import type { LocationRecord, InventoryItemRecord } from '../upstream/bigcommerce-rest/inventory.js';
-import type { InventoryLevelModel, LocationBackordersModel, OutOfStockLineModel } from '../gateway/models.js';
+import type { InventoryLevelModel, LocationBackordersModel, OutOfStockLineModel, CountersModel, InventoryEventModel } from '../gateway/models.js';
 import type { OrderRecord, OrderLineRecord } from '../upstream/bigcommerce-rest/orders.js';
 import type { GatewayContext } from '../gateway/context.js';
 export type Maybe<T> = T | null;
@@ -38,6 +38,41 @@ export type AdjustmentMode =
   | 'ABSOLUTE'
   /** Add the given values (negative to subtract). Never retried blindly. */
   | 'RELATIVE';
+
+/**
+ * An item's backorder counters at one location. The first events of a `backorderCounters` subscription are the current
+ * counters of every matching item (`initial: true`); then one event each time an item's counters change.
+ */
+export type BackorderCounters = {
+  __typename?: 'BackorderCounters';
+  availableToSell: Scalars['Int']['output'];
+  /** Null when unlimited. */
+  backorderLimit?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The event id; hand the last one you saw back as `after` when you reconnect to receive what you missed. Empty for
+   * initial counters.
+   */
+  eventId: Scalars['String']['output'];
+  /** Whether this is part of the current state sent when the subscription starts. */
+  initial: Scalars['Boolean']['output'];
+  /** The item at its location, with the figures at this moment. */
+  level: InventoryLevel;
+  onHand: Scalars['Int']['output'];
+  qtyBackordered: Scalars['Int']['output'];
+  /** Null when unlimited. */
+  remainingBackorderAllowance?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An item reached its backorder limit at a location. */
+export type BackorderLimitReachedEvent = {
+  __typename?: 'BackorderLimitReachedEvent';
+  /** The event id, for resuming with `after`. */
+  eventId: Scalars['String']['output'];
+  /** The item at its location with its figures at that moment. */
+  level: InventoryLevel;
+  /** When the gateway observed it (ISO 8601). */
+  observedAt: Scalars['String']['output'];
+};
 
 export type BillingAddressInput = {
   city?: InputMaybe<Scalars['String']['input']>;
@@ -126,6 +161,14 @@ export type InventoryAvailability =
   | 'UNAVAILABLE'
   /** The store reported a value this gateway does not recognise. */
   | 'UNKNOWN';
+
+/** Which inventory items an event subscription follows; filters combine with AND, and no filter follows everything. */
+export type InventoryEventFilter = {
+  locationIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  productIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  skus?: InputMaybe<Array<Scalars['String']['input']>>;
+  variantIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
 
 /** An inventory item with its stock at every location. */
 export type InventoryItem = Node & {
@@ -531,6 +574,45 @@ export type QueryVariantArgs = {
   entityId: Scalars['Int']['input'];
 };
 
+/** An item's stock changed at a location (from the store's webhook or a mutation through this gateway). */
+export type StockChangedEvent = {
+  __typename?: 'StockChangedEvent';
+  /** The event id, for resuming with `after`. */
+  eventId: Scalars['String']['output'];
+  /** The item at its location with its current figures. */
+  level: InventoryLevel;
+  /** When the gateway observed the change (ISO 8601). */
+  observedAt: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Live backorder counters: the current ones first, then every change. */
+  backorderCounters: BackorderCounters;
+  /** Every time a matching item reaches its backorder limit. */
+  backorderLimitReached: BackorderLimitReachedEvent;
+  /** Every visible stock change of a matching item. */
+  stockChanged: StockChangedEvent;
+};
+
+
+export type SubscriptionBackorderCountersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryEventFilter>;
+};
+
+
+export type SubscriptionBackorderLimitReachedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryEventFilter>;
+};
+
+
+export type SubscriptionStockChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryEventFilter>;
+};
+
 /**
  * The store may or may not have applied the write: the answer was lost (timeout or dropped connection). The gateway
  * does not retry such writes blindly. Read the affected items before deciding to send it again.
@@ -692,6 +774,8 @@ export type ResolversTypes = {
   AdjustInventoryInput: AdjustInventoryInput;
   AdjustInventoryResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AdjustInventoryResult']>;
   AdjustmentMode: AdjustmentMode;
+  BackorderCounters: ResolverTypeWrapper<CountersModel>;
+  BackorderLimitReachedEvent: ResolverTypeWrapper<InventoryEventModel>;
   BillingAddressInput: BillingAddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateOrderInput: CreateOrderInput;
@@ -703,6 +787,7 @@ export type ResolversTypes = {
   InventoryAdjustmentItem: InventoryAdjustmentItem;
   InventoryAggregate: ResolverTypeWrapper<AggregateRecord>;
   InventoryAvailability: InventoryAvailability;
+  InventoryEventFilter: InventoryEventFilter;
   InventoryItem: ResolverTypeWrapper<InventoryItemRecord>;
   InventoryItemConnection: ResolverTypeWrapper<Omit<InventoryItemConnection, 'edges'> & { edges: Array<ResolversTypes['InventoryItemEdge']> }>;
   InventoryItemEdge: ResolverTypeWrapper<Omit<InventoryItemEdge, 'node'> & { node: ResolversTypes['InventoryItem'] }>;
@@ -731,7 +816,9 @@ export type ResolversTypes = {
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   Query: ResolverTypeWrapper<{}>;
+  StockChangedEvent: ResolverTypeWrapper<InventoryEventModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<{}>;
   UnknownOutcomeError: ResolverTypeWrapper<UnknownOutcomeError>;
   UpdateInventorySettingsInput: UpdateInventorySettingsInput;
   UpdateInventorySettingsResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['UpdateInventorySettingsResult']>;
@@ -748,6 +835,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AdjustInventoryInput: AdjustInventoryInput;
   AdjustInventoryResult: ResolversUnionTypes<ResolversParentTypes>['AdjustInventoryResult'];
+  BackorderCounters: CountersModel;
+  BackorderLimitReachedEvent: InventoryEventModel;
   BillingAddressInput: BillingAddressInput;
   Boolean: Scalars['Boolean']['output'];
   CreateOrderInput: CreateOrderInput;
@@ -758,6 +847,7 @@ export type ResolversParentTypes = {
   InventoryAdjusted: Omit<InventoryAdjusted, 'items'> & { items: Array<ResolversParentTypes['InventoryLevel']> };
   InventoryAdjustmentItem: InventoryAdjustmentItem;
   InventoryAggregate: AggregateRecord;
+  InventoryEventFilter: InventoryEventFilter;
   InventoryItem: InventoryItemRecord;
   InventoryItemConnection: Omit<InventoryItemConnection, 'edges'> & { edges: Array<ResolversParentTypes['InventoryItemEdge']> };
   InventoryItemEdge: Omit<InventoryItemEdge, 'node'> & { node: ResolversParentTypes['InventoryItem'] };
@@ -785,7 +875,9 @@ export type ResolversParentTypes = {
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   Query: {};
+  StockChangedEvent: InventoryEventModel;
   String: Scalars['String']['output'];
+  Subscription: {};
   UnknownOutcomeError: UnknownOutcomeError;
   UpdateInventorySettingsInput: UpdateInventorySettingsInput;
   UpdateInventorySettingsResult: ResolversUnionTypes<ResolversParentTypes>['UpdateInventorySettingsResult'];
@@ -800,6 +892,25 @@ export type ResolversParentTypes = {
 
 export type AdjustInventoryResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdjustInventoryResult'] = ResolversParentTypes['AdjustInventoryResult']> = {
   __resolveType: TypeResolveFn<'InventoryAdjusted' | 'NotFoundError' | 'UnknownOutcomeError' | 'ValidationError', ParentType, ContextType>;
+};
+
+export type BackorderCountersResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackorderCounters'] = ResolversParentTypes['BackorderCounters']> = {
+  availableToSell?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  backorderLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  initial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['InventoryLevel'], ParentType, ContextType>;
+  onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  qtyBackordered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remainingBackorderAllowance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BackorderLimitReachedEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackorderLimitReachedEvent'] = ResolversParentTypes['BackorderLimitReachedEvent']> = {
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['InventoryLevel'], ParentType, ContextType>;
+  observedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CreateOrderResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateOrderResult'] = ResolversParentTypes['CreateOrderResult']> = {
@@ -1023,6 +1134,19 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   variant?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType, RequireFields<QueryVariantArgs, 'entityId'>>;
 };
 
+export type StockChangedEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['StockChangedEvent'] = ResolversParentTypes['StockChangedEvent']> = {
+  eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['InventoryLevel'], ParentType, ContextType>;
+  observedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  backorderCounters?: SubscriptionResolver<ResolversTypes['BackorderCounters'], "backorderCounters", ParentType, ContextType, Partial<SubscriptionBackorderCountersArgs>>;
+  backorderLimitReached?: SubscriptionResolver<ResolversTypes['BackorderLimitReachedEvent'], "backorderLimitReached", ParentType, ContextType, Partial<SubscriptionBackorderLimitReachedArgs>>;
+  stockChanged?: SubscriptionResolver<ResolversTypes['StockChangedEvent'], "stockChanged", ParentType, ContextType, Partial<SubscriptionStockChangedArgs>>;
+};
+
 export type UnknownOutcomeErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UnknownOutcomeError'] = ResolversParentTypes['UnknownOutcomeError']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1072,6 +1196,8 @@ export type VariantEdgeResolvers<ContextType = GatewayContext, ParentType extend
 
 export type Resolvers<ContextType = GatewayContext> = {
   AdjustInventoryResult?: AdjustInventoryResultResolvers<ContextType>;
+  BackorderCounters?: BackorderCountersResolvers<ContextType>;
+  BackorderLimitReachedEvent?: BackorderLimitReachedEventResolvers<ContextType>;
   CreateOrderResult?: CreateOrderResultResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   InventoryAdjusted?: InventoryAdjustedResolvers<ContextType>;
@@ -1099,6 +1225,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StockChangedEvent?: StockChangedEventResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UnknownOutcomeError?: UnknownOutcomeErrorResolvers<ContextType>;
   UpdateInventorySettingsResult?: UpdateInventorySettingsResultResolvers<ContextType>;
   UpdateOrderResult?: UpdateOrderResultResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { AdjustmentCoalescer } from './adjustment-coalescer.js';
+import type { LiveServices } from './events/live.js';
 import type { Loaders, Upstream } from './loaders.js';
 
 /** What every resolver receives. Built per request (per subscription event for events). */
@@ -10,4 +11,8 @@ export interface GatewayContext {
   readonly coalescer: AdjustmentCoalescer;
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
+  /** Events, webhooks and subscription bookkeeping. */
+  readonly live: LiveServices;
+  /** A context with fresh loaders, for executing one subscription event. */
+  readonly forEvent: () => GatewayContext;
 }

@@ -3,14 +3,29 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { createYoga } from 'graphql-yoga';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
 import { createTransport } from '../upstream/transport.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
 import type { GatewayContext } from './context.js';
+import { createMemoryEventBus, type EventBus } from './events/event-bus.js';
+import { createInventoryEvents } from './events/inventory-events.js';
+import { createStats, type GatewayStats, type LiveServices } from './events/live.js';
+import { createRedisEventBus } from './events/redis-event-bus.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
+import { useSharedExecution } from './plugins/use-shared-execution.js';
+import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
 
 export interface GatewayOptions {
@@ -36,6 +51,20 @@ export interface GatewayOptions {
   readonly graphiql?: boolean;
   /** @default JSON lines on stderr at info level, with the access token redacted */
   readonly logger?: Logger;
+  /** The secret header value webhooks must carry; without one, `POST /webhooks/bigcommerce` answers 401. */
+  readonly webhookSecret?: string;
+  /** Redis shared by replicas (events, deduplication, snapshots); without it everything stays in this process. */
+  readonly redisUrl?: string;
+  /** Prefix of the Redis keys. @default 'backorder-gateway' */
+  readonly redisPrefix?: string;
+  /** Events kept for clients resuming with `after` (the Redis stream is trimmed near this length). @default 10000 */
+  readonly eventRetention?: number;
+  /** A burst of webhooks is read back once quiet for this long. @default 25 */
+  readonly refetchWindowMs?: number;
+  /** Events held for one slow subscriber before it is stopped with SLOW_CONSUMER. @default 1000 */
+  readonly maxSubscriberQueue?: number;
+  /** A WebSocket whose unsent data exceeds this is closed (1013, try again later). @default 4194304 */
+  readonly maxSocketBufferedBytes?: number;
 }
 
 export interface Gateway {
@@ -45,7 +74,18 @@ export interface Gateway {
   readonly graphqlUrl: string;
   readonly port: number;
   readonly server: Server;
-  /** Stops accepting work, lets in-flight requests finish, then closes. */
+  /** Webhook counters. */
+  readonly stats: GatewayStats;
+  /** The event bus (memory or Redis). */
+  readonly bus: EventBus;
+  /** Open subscriptions in this process. */
+  subscriptionCount(): number;
+  /** Upstream read-backs made for webhooks so far. */
+  refetchCalls(): number;
+  /**
+   * Graceful shutdown: readiness turns false, new connections are refused, in-flight HTTP requests finish,
+   * subscriptions complete (SSE streams end), WebSockets close with 1001, then the bus closes.
+   */
   stop(): Promise<void>;
 }
 
@@ -90,6 +130,38 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs },
   );
   const query = defaultQuery();
+  const bus =
+    options.redisUrl === undefined
+      ? createMemoryEventBus(
+          options.eventRetention === undefined ? {} : { retention: options.eventRetention },
+        )
+      : await createRedisEventBus({
+          url: options.redisUrl,
+          ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
+          ...(options.eventRetention === undefined ? {} : { retention: options.eventRetention }),
+        });
+  const inventoryEvents = createInventoryEvents({
+    bus,
+    transport,
+    logger,
+    ...(options.refetchWindowMs === undefined ? {} : { refetchWindowMs: options.refetchWindowMs }),
+  });
+  const live: LiveServices = {
+    bus,
+    inventoryEvents,
+    stats: createStats(),
+    maxQueue: options.maxSubscriberQueue ?? 1000,
+    streams: new Set(),
+  };
+  const neverAborted = new AbortController().signal;
+  const makeContext = (signal: AbortSignal): GatewayContext => ({
+    upstream,
+    loaders: createLoaders(upstream, signal),
+    coalescer,
+    signal,
+    live,
+    forEvent: () => makeContext(neverAborted),
+  });
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
@@ -108,13 +180,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ? false
         : { title: 'backorder-gateway', ...(query === undefined ? {} : { defaultQuery: query }) },
     renderGraphiQL,
-    context: ({ request }): GatewayContext => ({
-      upstream,
-      loaders: createLoaders(upstream, request.signal),
-      coalescer,
-      signal: request.signal,
-    }),
-    plugins: [useErrorLogging({ logger })],
+    // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
+    context: ({ request }: { request?: Request }): GatewayContext =>
+      makeContext(request?.signal ?? neverAborted),
+    // Order: the webhook route answers before any GraphQL parsing; shared execution replaces the subscribe
+    // function; error logging sees results before yoga masks them.
+    plugins: [
+      useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
+      useSharedExecution(),
+      useErrorLogging({ logger }),
+    ],
   });
 
   let ready = true;
@@ -153,6 +228,54 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const server = createServer(handle);
+  const maxBuffered = options.maxSocketBufferedBytes ?? 4 * 1024 * 1024;
+  // graphql-ws on the same port and path; every subscription goes through yoga's envelop pipeline, so it gets
+  // the same context, validation and plugins as an HTTP request.
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  interface Enveloped {
+    readonly schema: GraphQLSchema;
+    parse(source: string): DocumentNode;
+    validate(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[];
+    contextFactory(): Promise<GatewayContext>;
+    execute(args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult;
+    subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
+  }
+  const wsServer = useServer(
+    {
+      execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
+      onSubscribe: async (ctx, _id, payload) => {
+        const enveloped = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+        }) as unknown as Enveloped;
+        let document;
+        try {
+          document = enveloped.parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')];
+        }
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped.schema,
+          operationName: payload.operationName ?? null,
+          document,
+          variableValues: payload.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: enveloped,
+        };
+      },
+      onNext: (ctx) => {
+        // A client that cannot keep up is disconnected before its unsent data grows without bound.
+        if (ctx.extra.socket.bufferedAmount > maxBuffered)
+          ctx.extra.socket.close(1013, 'Too far behind; reconnect and resume with after');
+      },
+    },
+    wss,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -167,13 +290,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     graphqlUrl: `${url}/graphql`,
     port,
     server,
+    stats: live.stats,
+    bus,
+    subscriptionCount: () => live.streams.size,
+    refetchCalls: () => inventoryEvents.refetchCalls(),
     async stop() {
       ready = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([...live.streams].map((stream) => stream.return()));
+      for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      await wsServer.dispose();
       await coalescer.flush();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await inventoryEvents.flush();
+      await closed;
+      await bus.close();
     },
   };
 }

@@ -23,3 +23,19 @@ export interface LocationBackordersModel {
 export interface OutOfStockLineModel extends OutOfStockEntry {
   readonly requested: number;
 }
+
+/** The parent of `BackorderCounters`. */
+export interface CountersModel {
+  readonly eventId: string;
+  readonly initial: boolean;
+  readonly item: ItemIdentity;
+  readonly stock: LocationStock;
+}
+
+/** The parent of `StockChangedEvent` and `BackorderLimitReachedEvent`. */
+export interface InventoryEventModel {
+  readonly eventId: string;
+  readonly observedAt: number;
+  readonly item: ItemIdentity;
+  readonly stock: LocationStock;
+}

@@ -33,6 +33,41 @@ export type AdjustmentMode =
   /** Add the given values (negative to subtract). Never retried blindly. */
   | 'RELATIVE';
 
+/**
+ * An item's backorder counters at one location. The first events of a `backorderCounters` subscription are the current
+ * counters of every matching item (`initial: true`); then one event each time an item's counters change.
+ */
+export type BackorderCounters = {
+  __typename?: 'BackorderCounters';
+  availableToSell: Scalars['Int']['output'];
+  /** Null when unlimited. */
+  backorderLimit?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The event id; hand the last one you saw back as `after` when you reconnect to receive what you missed. Empty for
+   * initial counters.
+   */
+  eventId: Scalars['String']['output'];
+  /** Whether this is part of the current state sent when the subscription starts. */
+  initial: Scalars['Boolean']['output'];
+  /** The item at its location, with the figures at this moment. */
+  level: InventoryLevel;
+  onHand: Scalars['Int']['output'];
+  qtyBackordered: Scalars['Int']['output'];
+  /** Null when unlimited. */
+  remainingBackorderAllowance?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An item reached its backorder limit at a location. */
+export type BackorderLimitReachedEvent = {
+  __typename?: 'BackorderLimitReachedEvent';
+  /** The event id, for resuming with `after`. */
+  eventId: Scalars['String']['output'];
+  /** The item at its location with its figures at that moment. */
+  level: InventoryLevel;
+  /** When the gateway observed it (ISO 8601). */
+  observedAt: Scalars['String']['output'];
+};
+
 export type BillingAddressInput = {
   city?: InputMaybe<Scalars['String']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
@@ -120,6 +155,14 @@ export type InventoryAvailability =
   | 'UNAVAILABLE'
   /** The store reported a value this gateway does not recognise. */
   | 'UNKNOWN';
+
+/** Which inventory items an event subscription follows; filters combine with AND, and no filter follows everything. */
+export type InventoryEventFilter = {
+  locationIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  productIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  skus?: InputMaybe<Array<Scalars['String']['input']>>;
+  variantIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
 
 /** An inventory item with its stock at every location. */
 export type InventoryItem = Node & {
@@ -525,6 +568,45 @@ export type QueryVariantArgs = {
   entityId: Scalars['Int']['input'];
 };
 
+/** An item's stock changed at a location (from the store's webhook or a mutation through this gateway). */
+export type StockChangedEvent = {
+  __typename?: 'StockChangedEvent';
+  /** The event id, for resuming with `after`. */
+  eventId: Scalars['String']['output'];
+  /** The item at its location with its current figures. */
+  level: InventoryLevel;
+  /** When the gateway observed the change (ISO 8601). */
+  observedAt: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Live backorder counters: the current ones first, then every change. */
+  backorderCounters: BackorderCounters;
+  /** Every time a matching item reaches its backorder limit. */
+  backorderLimitReached: BackorderLimitReachedEvent;
+  /** Every visible stock change of a matching item. */
+  stockChanged: StockChangedEvent;
+};
+
+
+export type SubscriptionBackorderCountersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryEventFilter>;
+};
+
+
+export type SubscriptionBackorderLimitReachedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryEventFilter>;
+};
+
+
+export type SubscriptionStockChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InventoryEventFilter>;
+};
+
 /**
  * The store may or may not have applied the write: the answer was lost (timeout or dropped connection). The gateway
  * does not retry such writes blindly. Read the affected items before deciding to send it again.
@@ -607,6 +689,22 @@ export type AdjustInventoryMutationVariables = Exact<{
 
 export type AdjustInventoryMutation = { __typename?: 'Mutation', adjustInventory: { __typename: 'InventoryAdjusted', transactionIds: Array<string>, items: Array<{ __typename?: 'InventoryLevel', id: string, sku: string, onHand: number, availableToSell: number, qtyBackordered: number, remainingBackorderAllowance?: number | null, location: { __typename?: 'Location', entityId: number } }> } | { __typename: 'NotFoundError', message: string, ids: Array<string> } | { __typename: 'UnknownOutcomeError', message: string, operation: string } | { __typename: 'ValidationError', message: string, fields: Array<{ __typename?: 'FieldError', path: Array<string>, message: string }> } };
 
+export type BackorderCountersSubscriptionVariables = Exact<{
+  filter?: InputMaybe<InventoryEventFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BackorderCountersSubscription = { __typename?: 'Subscription', backorderCounters: { __typename?: 'BackorderCounters', eventId: string, initial: boolean, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, availableToSell: number, onHand: number, level: { __typename?: 'InventoryLevel', id: string, sku: string, atBackorderLimit: boolean, location: { __typename?: 'Location', entityId: number, code: string } } } };
+
+export type BackorderLimitReachedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<InventoryEventFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BackorderLimitReachedSubscription = { __typename?: 'Subscription', backorderLimitReached: { __typename?: 'BackorderLimitReachedEvent', eventId: string, observedAt: string, level: { __typename?: 'InventoryLevel', id: string, sku: string, qtyBackordered: number, backorderLimit?: number | null, availableToSell: number, location: { __typename?: 'Location', entityId: number, code: string, name: string }, product: { __typename?: 'Product', id: string, name: string } } } };
+
 export type BackordersQueryVariables = Exact<{
   locationIds?: InputMaybe<Array<Scalars['Int']['input']> | Scalars['Int']['input']>;
 }>;
@@ -664,6 +762,8 @@ export type UpdateOrderMutation = { __typename?: 'Mutation', updateOrder: { __ty
 
 export const LevelFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LevelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryLevel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"canBackorder"}},{"kind":"Field","name":{"kind":"Name","value":"atBackorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"safetyStock"}},{"kind":"Field","name":{"kind":"Name","value":"isInStock"}},{"kind":"Field","name":{"kind":"Name","value":"warningLevel"}},{"kind":"Field","name":{"kind":"Name","value":"binPickingNumber"}}]}}]} as unknown as DocumentNode<LevelFieldsFragment, unknown>;
 export const AdjustInventoryDocument = {"__meta__":{"hash":"950544bbc7588f9ffeabc2193037022073b37ef7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustInventory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustInventoryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustInventory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryAdjusted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactionIds"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"ids"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownOutcomeError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}}]}}]}}]}}]} as unknown as DocumentNode<AdjustInventoryMutation, AdjustInventoryMutationVariables>;
+export const BackorderCountersDocument = {"__meta__":{"hash":"520680a9ddecbdcffc11aa603b65c53c3f1f3ee6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"BackorderCounters"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryEventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backorderCounters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"initial"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"level"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"atBackorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BackorderCountersSubscription, BackorderCountersSubscriptionVariables>;
+export const BackorderLimitReachedDocument = {"__meta__":{"hash":"4a29253aa1a405ee3f6e1394c380d01f76407b4c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"BackorderLimitReached"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryEventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backorderLimitReached"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"observedAt"}},{"kind":"Field","name":{"kind":"Name","value":"level"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BackorderLimitReachedSubscription, BackorderLimitReachedSubscriptionVariables>;
 export const BackordersDocument = {"__meta__":{"hash":"66e0943f6d47d7f737c7840fb6af1c4eafb2b3f4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Backorders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locationIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"backorders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locationIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locationIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalQtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"atBackorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}}]}}]}}]}}]} as unknown as DocumentNode<BackordersQuery, BackordersQueryVariables>;
 export const CatalogDocument = {"__meta__":{"hash":"f0683ffcbe924aacfa39f09d0f7ad4d0afd8e223"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Catalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"variantsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"variantsFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LevelFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LevelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryLevel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"canBackorder"}},{"kind":"Field","name":{"kind":"Name","value":"atBackorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"safetyStock"}},{"kind":"Field","name":{"kind":"Name","value":"isInStock"}},{"kind":"Field","name":{"kind":"Name","value":"warningLevel"}},{"kind":"Field","name":{"kind":"Name","value":"binPickingNumber"}}]}}]} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
 export const CreateOrderDocument = {"__meta__":{"hash":"cc1684d18356189d99380bae67ed2d3d8f7124bc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrderCreated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quantityBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"quantityBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"quantityFromStock"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"atBackorderLimit"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutOfStockError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"availableQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"availableQuantityForBackorder"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownOutcomeError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}}]}}]}}]}}]} as unknown as DocumentNode<CreateOrderMutation, CreateOrderMutationVariables>;

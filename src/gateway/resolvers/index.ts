@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import { backorderResolvers } from './backorders.js';
+import { eventResolvers } from './events.js';
 import { inventoryMutationResolvers } from './inventory-mutations.js';
 import { inventoryResolvers } from './inventory.js';
 import { nodeResolvers } from './node.js';
@@ -11,4 +12,5 @@ export const resolvers: Resolvers[] = [
   inventoryMutationResolvers,
   backorderResolvers,
   orderResolvers,
+  eventResolvers,
 ];

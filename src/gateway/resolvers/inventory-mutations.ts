@@ -53,6 +53,7 @@ async function readBack(
   targets: readonly (Identity & { readonly locationId: number })[],
 ): Promise<InventoryLevelModel[]> {
   context.loaders.forgetInventory();
+  const readAt = Date.now();
   const levels = new Map<string, InventoryLevelModel>();
   const items = await Promise.all(
     targets.map((target) => {
@@ -70,7 +71,10 @@ async function readBack(
       levels.set(`${level.item.productId}/${level.item.variantId}@${level.stock.locationId}`, level);
     }
   });
-  return [...levels.values()];
+  const result = [...levels.values()];
+  // Subscribers see the change now; the store's webhook for it later finds nothing new and publishes nothing.
+  await context.live.inventoryEvents.observeLevels(result, readAt);
+  return result;
 }
 
 function validateAdjustment(items: readonly InventoryAdjustmentItem[], absolute: boolean): FieldProblem[] {

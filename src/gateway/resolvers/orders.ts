@@ -72,8 +72,12 @@ async function readVariants(
   variantIds: readonly number[],
 ): Promise<InventoryLevelModel[]> {
   context.loaders.forgetInventory();
+  const readAt = Date.now();
   const items = await context.loaders.inventoryByVariantId.loadMany([...new Set(variantIds)]);
-  return items.flatMap((item) => (item === null || item instanceof Error ? [] : levelsOf(item)));
+  const levels = items.flatMap((item) => (item === null || item instanceof Error ? [] : levelsOf(item)));
+  // Subscribers see the order's effect now; the store's webhooks for it later find nothing new.
+  await context.live.inventoryEvents.observeLevels(levels, readAt);
+  return levels;
 }
 
 async function settle<T>(

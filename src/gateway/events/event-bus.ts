@@ -1,0 +1,218 @@
+import type { LocationStock } from '../../upstream/bigcommerce-rest/inventory.js';
+import type { ItemIdentity } from '../models.js';
+
+/** What the gateway publishes: an item's figures at a location, at the moment they were read. */
+export interface InventoryEvent {
+  /** Stream id `{ms}-{seq}`: ordered, unique across replicas sharing a stream. */
+  readonly id: string;
+  /** `change`: the figures differ from the last published ones; `limit`: the item reached its backorder limit. */
+  readonly kind: 'change' | 'limit';
+  /** For `change`: whether the backorder counters (not just other settings) changed. */
+  readonly countersChanged: boolean;
+  readonly item: ItemIdentity;
+  readonly stock: LocationStock;
+  /** When the figures were read from the store (ms since epoch). */
+  readonly readAt: number;
+}
+
+/** Figures read from the store, offered to the bus, which decides what (if anything) to publish. */
+export interface Observation {
+  readonly item: ItemIdentity;
+  readonly stock: LocationStock;
+  readonly readAt: number;
+  /** The store said the item reached its backorder limit (the `backorder_limit_reached` webhook). */
+  readonly limitReached?: boolean;
+  /** Record the figures as the baseline without publishing (initial reads). */
+  readonly baselineOnly?: boolean;
+}
+
+export interface EventBus {
+  /** Publishes what the observations change, atomically per item and location; returns the published events. */
+  observe(observations: readonly Observation[]): Promise<InventoryEvent[]>;
+  /**
+   * Calls `listener` with every event published after `after` (or from now on), in stream order, each once.
+   * Rejects with `EventExpiredError` when `after` is older than the retained events.
+   */
+  subscribe(listener: (event: InventoryEvent) => void, after?: string): Promise<() => void>;
+  /** Records a webhook hash; true the first time it is seen (shared across replicas with Redis). */
+  firstSighting(hash: string): Promise<boolean>;
+  /** Local listeners right now (for leak checks and stats). */
+  listenerCount(): number;
+  close(): Promise<void>;
+}
+
+/** The resume point is older than the retained events: the client must start over. */
+export class EventExpiredError extends Error {
+  constructor(readonly after: string) {
+    super(
+      `Event ${after} is older than the retained events; subscribe again without "after" to get the current state.`,
+    );
+    this.name = 'EventExpiredError';
+  }
+}
+
+export function compareIds(a: string, b: string): number {
+  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
+  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
+  return aMs === bMs ? aSeq - bSeq : aMs - bMs;
+}
+
+export function isEventId(text: string): boolean {
+  return /^\d+-\d+$/.test(text);
+}
+
+export function levelKey(item: ItemIdentity, locationId: number): string {
+  return `${item.productId}/${item.variantId}@${locationId}`;
+}
+
+/** Figures clients see, without the location's names (which do not change stock). */
+export function figuresOf(stock: LocationStock): string {
+  const { locationId, availableToSell, onHand, qtyBackordered, settings } = stock;
+  return JSON.stringify([
+    locationId,
+    availableToSell,
+    onHand,
+    qtyBackordered,
+    settings.safetyStock,
+    settings.isInStock,
+    settings.warningLevel,
+    settings.binPickingNumber,
+    settings.backorderLimit,
+  ]);
+}
+
+export function countersOf(stock: LocationStock): string {
+  return JSON.stringify([
+    stock.availableToSell,
+    stock.onHand,
+    stock.qtyBackordered,
+    stock.settings.backorderLimit,
+  ]);
+}
+
+export function atLimit(stock: LocationStock): boolean {
+  const limit = stock.settings.backorderLimit;
+  return limit !== null && limit > 0 && stock.qtyBackordered >= limit;
+}
+
+export interface Snapshot {
+  readonly readAt: number;
+  readonly figures: string;
+  readonly counters: string;
+  /** qty backordered when the last limit event was published; null once below the limit again. */
+  readonly limitQty: number | null;
+}
+
+/**
+ * The publishing rule shared by every bus: an older read never overrides a newer one, unchanged figures publish
+ * nothing, and a limit event is published once per time the item reaches its limit.
+ */
+export function decide(
+  snapshot: Snapshot | undefined,
+  observation: Observation,
+): { next: Snapshot; kinds: ('change' | 'limit')[]; countersChanged: boolean } | null {
+  if (snapshot !== undefined && snapshot.readAt > observation.readAt) return null;
+  const { stock } = observation;
+  const figures = figuresOf(stock);
+  const counters = countersOf(stock);
+  const reached = atLimit(stock);
+  const signalled = observation.limitReached === true;
+  const kinds: ('change' | 'limit')[] = [];
+  let limitQty = reached ? (snapshot?.limitQty ?? null) : null;
+  if (observation.baselineOnly === true) {
+    if (reached) limitQty ??= stock.qtyBackordered;
+  } else {
+    if (snapshot?.figures !== figures) kinds.push('change');
+    // A limit event when the store says so (once per backordered quantity, so its retries and the gateway's own
+    // earlier event do not repeat it), or when the figures cross from below the limit to it.
+    const announce = signalled
+      ? snapshot?.limitQty !== stock.qtyBackordered
+      : reached && (snapshot === undefined || snapshot.limitQty === null);
+    if (announce) {
+      kinds.push('limit');
+      limitQty = stock.qtyBackordered;
+    }
+  }
+  return {
+    next: { readAt: observation.readAt, figures, counters, limitQty },
+    kinds,
+    countersChanged: snapshot?.counters !== counters,
+  };
+}
+
+export interface MemoryEventBusOptions {
+  /** Events kept for resuming (`after`). @default 10000 */
+  readonly retention?: number;
+  /** Webhook hashes remembered for deduplication. @default 100000 */
+  readonly dedupeCapacity?: number;
+}
+
+/** One process, in memory: a bounded ring of events and a bounded set of webhook hashes. */
+export function createMemoryEventBus(options: MemoryEventBusOptions = {}): EventBus {
+  const retention = options.retention ?? 10_000;
+  const dedupeCapacity = options.dedupeCapacity ?? 100_000;
+  const events: InventoryEvent[] = [];
+  const snapshots = new Map<string, Snapshot>();
+  const hashes = new Set<string>();
+  const listeners = new Set<(event: InventoryEvent) => void>();
+  let lastMs = 0;
+  let seq = 0;
+  let oldestDropped: string | null = null;
+
+  const nextId = (): string => {
+    const now = Date.now();
+    if (now > lastMs) {
+      lastMs = now;
+      seq = 0;
+    } else seq += 1;
+    return `${lastMs}-${seq}`;
+  };
+
+  return {
+    observe(observations) {
+      const published: InventoryEvent[] = [];
+      for (const observation of observations) {
+        const key = levelKey(observation.item, observation.stock.locationId);
+        const decision = decide(snapshots.get(key), observation);
+        if (decision === null) continue;
+        snapshots.set(key, decision.next);
+        for (const kind of decision.kinds) {
+          const event: InventoryEvent = {
+            id: nextId(),
+            kind,
+            countersChanged: decision.countersChanged,
+            item: observation.item,
+            stock: observation.stock,
+            readAt: observation.readAt,
+          };
+          events.push(event);
+          published.push(event);
+        }
+      }
+      if (events.length > retention)
+        oldestDropped = events.splice(0, events.length - retention).at(-1)?.id ?? oldestDropped;
+      for (const event of published) for (const listener of listeners) listener(event);
+      return Promise.resolve(published);
+    },
+    subscribe(listener, after) {
+      if (after !== undefined) {
+        if (oldestDropped !== null && compareIds(after, oldestDropped) < 0)
+          return Promise.reject(new EventExpiredError(after));
+        for (const event of events) if (compareIds(event.id, after) > 0) listener(event);
+      }
+      listeners.add(listener);
+      return Promise.resolve(() => listeners.delete(listener));
+    },
+    firstSighting(hash) {
+      if (hashes.has(hash)) return Promise.resolve(false);
+      hashes.add(hash);
+      if (hashes.size > dedupeCapacity) hashes.delete(hashes.values().next().value as string);
+      return Promise.resolve(true);
+    },
+    listenerCount: () => listeners.size,
+    close() {
+      listeners.clear();
+      return Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import {
+  createSourceEventStream,
+  execute,
+  print,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../context.js';
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * Subscribers with the same document, operation and variables share one execution per event: the first to see
+ * an event executes it (with a fresh per-event context, so loaders never serve stale figures) and the others
+ * reuse that result. Events are the bus's shared objects, so a WeakMap keyed by event drops results with them.
+ */
+export function useSharedExecution(): Plugin<GatewayContext> {
+  const results = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
+  const printed = new WeakMap<DocumentNode, string>();
+
+  const keyOf = (args: ExecutionArgs): string => {
+    let text = printed.get(args.document);
+    if (text === undefined) {
+      text = print(args.document);
+      printed.set(args.document, text);
+    }
+    return `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${text}`;
+  };
+
+  const sharedSubscribe = async (args: ExecutionArgs) => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterable(source)) return source;
+    const key = keyOf(args);
+    const context = args.contextValue as GatewayContext;
+    const iterator = source[Symbol.asyncIterator]();
+    const run = (payload: unknown): Promise<ExecutionResult> | ExecutionResult => {
+      if (typeof payload !== 'object' || payload === null) return execute({ ...args, rootValue: payload });
+      let perEvent = results.get(payload);
+      if (perEvent === undefined) {
+        perEvent = new Map();
+        results.set(payload, perEvent);
+      }
+      let result = perEvent.get(key);
+      if (result === undefined) {
+        result = execute({ ...args, rootValue: payload, contextValue: context.forEvent() });
+        perEvent.set(key, result);
+      }
+      return result;
+    };
+    const mapped: AsyncIterableIterator<ExecutionResult> = {
+      async next() {
+        const step = await iterator.next();
+        if (step.done === true) return { done: true, value: undefined };
+        return { done: false, value: await run(step.value) };
+      },
+      async return() {
+        await iterator.return?.();
+        return { done: true, value: undefined };
+      },
+      async throw(error: unknown) {
+        await iterator.return?.();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return mapped;
+      },
+    };
+    return mapped;
+  };
+
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(sharedSubscribe as Parameters<typeof setSubscribeFn>[0]);
+    },
+  };
+}
