@@ -65,6 +65,11 @@ export interface GatewayOptions {
   readonly maxSubscriberQueue?: number;
   /** A WebSocket whose unsent data exceeds this is closed (1013, try again later). @default 4194304 */
   readonly maxSocketBufferedBytes?: number;
+  /**
+   * On stop, how long readiness is false while requests are still served, so that load balancers stop routing
+   * here before connections close. @default 0
+   */
+  readonly shutdownDrainMs?: number;
 }
 
 export interface Gateway {
@@ -111,7 +116,8 @@ function defaultQuery(): string | undefined {
 
 /**
  * Builds and starts the gateway: one GraphQL endpoint (`/graphql`) over BigCommerce's REST V2/V3 and Admin
- * GraphQL APIs, plus `/healthz` and `/readyz`.
+ * GraphQL APIs (queries and mutations over HTTP; subscriptions over graphql-ws and SSE on the same path), plus
+ * `POST /webhooks/bigcommerce`, `/healthz`, `/readyz` and `/_gateway/stats`.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
@@ -193,6 +199,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   let ready = true;
+  /** False once the drain period of a stop is over; during it requests are served while readiness is false. */
+  let serving = true;
   const reject = (response: ServerResponse, status: number, message: string): void => {
     response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
     response.end(JSON.stringify({ errors: [{ message }] }));
@@ -207,6 +215,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       response
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
         .end(JSON.stringify({ ready }));
+      return;
+    }
+    if (path === '/_gateway/stats') {
+      const body = {
+        ...live.stats,
+        subscriptions: live.streams.size,
+        listeners: bus.listenerCount(),
+        refetchCalls: inventoryEvents.refetchCalls(),
+      };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return;
+    }
+    if (!serving) {
+      reject(response, 503, 'The gateway is shutting down');
+      request.resume();
       return;
     }
     // Bodies are limited before yoga reads them: a body must declare its length (Node enforces it), and a
@@ -296,6 +319,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     refetchCalls: () => inventoryEvents.refetchCalls(),
     async stop() {
       ready = false;
+      if ((options.shutdownDrainMs ?? 0) > 0)
+        await new Promise((resolve) => setTimeout(resolve, options.shutdownDrainMs));
+      serving = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all([...live.streams].map((stream) => stream.return()));

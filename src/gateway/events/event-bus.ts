@@ -24,6 +24,11 @@ export interface Observation {
   readonly limitReached?: boolean;
   /** Record the figures as the baseline without publishing (initial reads). */
   readonly baselineOnly?: boolean;
+  /**
+   * Read alongside a location that a change named, for a location none named: the first sighting is only a
+   * baseline; later differences are published as usual.
+   */
+  readonly unsolicited?: boolean;
 }
 
 export interface EventBus {
@@ -119,7 +124,7 @@ export function decide(
   const signalled = observation.limitReached === true;
   const kinds: ('change' | 'limit')[] = [];
   let limitQty = reached ? (snapshot?.limitQty ?? null) : null;
-  if (observation.baselineOnly === true) {
+  if (observation.baselineOnly === true || (observation.unsolicited === true && snapshot === undefined)) {
     if (reached) limitQty ??= stock.qtyBackordered;
   } else {
     if (snapshot?.figures !== figures) kinds.push('change');

@@ -51,6 +51,8 @@ export interface InventoryEvents {
 
 interface Target {
   attempts: number;
+  /** Locations the webhooks named. */
+  readonly locations: Set<number>;
   /** Locations where the store said the limit was reached. */
   readonly limitAt: Set<number>;
 }
@@ -114,6 +116,7 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
           stock,
           readAt,
           limitReached: target?.limitAt.has(stock.locationId) === true,
+          unsolicited: target?.locations.has(stock.locationId) !== true,
         }));
       });
       await options.bus.observe(observations);
@@ -132,7 +135,10 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
       for (const [key, target] of retry) {
         const existing = pending.get(key);
         if (existing === undefined) pending.set(key, target);
-        else for (const location of target.limitAt) existing.limitAt.add(location);
+        else {
+          for (const location of target.limitAt) existing.limitAt.add(location);
+          for (const location of target.locations) existing.locations.add(location);
+        }
       }
       if (retry.length > 0) schedule(windowMs * 2 ** Math.min(6, retry[0]?.[1].attempts ?? 1));
     }
@@ -143,9 +149,10 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
       const key = data.variantId === null ? `p${data.productId}` : `v${data.variantId}`;
       let target = pending.get(key);
       if (target === undefined) {
-        target = { attempts: 0, limitAt: new Set() };
+        target = { attempts: 0, locations: new Set(), limitAt: new Set() };
         pending.set(key, target);
       }
+      target.locations.add(data.locationId);
       if (kind === 'backorder_limit_reached') target.limitAt.add(data.locationId);
       schedule(windowMs);
     },

@@ -30,14 +30,16 @@ export interface RedisEventBusOptions {
 const OBSERVE_SCRIPT = `
 local out = {}
 local retention = ARGV[1]
-local count = (#ARGV - 1) / 9
+local count = (#ARGV - 1) / 10
 for i = 0, count - 1 do
-  local b = 1 + i * 9
+  local b = 1 + i * 10
   local field, readAt, figures, counters = ARGV[b + 1], tonumber(ARGV[b + 2]), ARGV[b + 3], ARGV[b + 4]
   local qty, reached, signalled, baseline, payload = tonumber(ARGV[b + 5]), ARGV[b + 6] == '1', ARGV[b + 7] == '1', ARGV[b + 8] == '1', ARGV[b + 9]
+  local unsolicited = ARGV[b + 10] == '1'
   local raw = redis.call('HGET', KEYS[1], field)
   local snap = nil
   if raw then snap = cjson.decode(raw) end
+  if unsolicited and not snap then baseline = true end
   if not (snap and snap.readAt > readAt) then
     local previous = -1
     if snap then previous = snap.limitQty end
@@ -144,6 +146,7 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
           observation.limitReached === true ? '1' : '0',
           observation.baselineOnly === true ? '1' : '0',
           JSON.stringify({ item: observation.item, stock, readAt: observation.readAt }),
+          observation.unsolicited === true ? '1' : '0',
         );
       }
       const ids = (await redis.eval(OBSERVE_SCRIPT, 2, snapshotKey, streamKey, ...args)) as string[];
