@@ -29,12 +29,17 @@ export interface AppConfig {
   readonly store: StoreTarget;
   /** `UPSTREAM_TIMEOUT_MS`: time limit of one upstream attempt. @default 10000 */
   readonly upstreamTimeoutMs: number;
-  /** `PUBLIC_URL`: where BigCommerce reaches this gateway (webhooks). @default http://{HOST}:{PORT} */
-  readonly publicUrl: string;
+  /**
+   * `PUBLIC_URL`: where BigCommerce reaches this gateway; with a real store, hooks are synced at start only when it
+   * is set. @default none
+   */
+  readonly publicUrl: string | undefined;
   /** `WEBHOOK_SECRET`: the secret header value hooks are registered with. @default none */
   readonly webhookSecret: string | undefined;
   /** `REDIS_URL`: shares events and state between replicas. @default none (one process, in memory) */
   readonly redisUrl: string | undefined;
+  /** `REDIS_PREFIX`: prefix of the gateway's Redis keys, to share one Redis between deployments. @default backorder-gateway */
+  readonly redisPrefix: string;
   /** `LOG_LEVEL`: debug, info, warn or error. @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -68,6 +73,13 @@ function url(
   if (!protocols.includes(parsed.protocol))
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   return text.replace(/\/+$/, '');
+}
+
+function prefix(env: Env): string {
+  const text = env['REDIS_PREFIX'] ?? 'backorder-gateway';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(text))
+    throw new ConfigError(`REDIS_PREFIX must be 1 to 64 letters, digits or _.:-, got "${text}"`);
+  return text;
 }
 
 export function readConfig(env: Env = process.env): AppConfig {
@@ -111,13 +123,10 @@ export function readConfig(env: Env = process.env): AppConfig {
     host,
     store,
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
-    publicUrl:
-      url(env, 'PUBLIC_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`, [
-        'https:',
-        'http:',
-      ]) ?? '',
+    publicUrl: url(env, 'PUBLIC_URL', undefined, ['https:', 'http:']),
     webhookSecret: secret === '' ? undefined : secret,
     redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
+    redisPrefix: prefix(env),
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

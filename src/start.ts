@@ -58,11 +58,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     logger,
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
-    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
+    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
   });
-  if (webhookSecret !== undefined) {
-    // With PORT=0 the configured public URL cannot know the port; the emulator reaches the gateway directly.
-    const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
+  // The emulator reaches the gateway directly; a real store needs the public (https) address.
+  const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
+  if (webhookSecret !== undefined && base !== undefined) {
     try {
       print(
         describeSync(
@@ -78,10 +78,12 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
         error: error instanceof Error ? error.message : String(error),
       });
     }
-  } else {
+  } else if (webhookSecret === undefined) {
     print(
       'WEBHOOK_SECRET is not set: webhooks are refused and live events only show changes made through this gateway',
     );
+  } else {
+    print('PUBLIC_URL is not set: hooks were not synced (run "backorder-gateway hooks sync" once it is)');
   }
   print(`backorder-gateway ready: GraphiQL at ${gateway.graphqlUrl}`);
   return {
@@ -101,6 +103,8 @@ export async function syncHooksFromConfig(config: AppConfig, print: (line: strin
       'hooks sync needs BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN (npm start syncs the emulator itself)',
     );
   if (config.webhookSecret === undefined) throw new Error('hooks sync needs WEBHOOK_SECRET');
+  if (config.publicUrl === undefined)
+    throw new Error('hooks sync needs PUBLIC_URL, the https address BigCommerce posts to');
   const transport = createTransport({
     baseUrl: `${config.store.apiUrl}/stores/${config.store.storeHash}`,
     accessToken: config.store.accessToken,

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 
-/** Integration suites run the command-line entry as a real process, so `dist/` must match `src/`. */
+/** Integration suites run the command-line entry and the bench as real processes, so their builds must be fresh. */
 export default function setup(): void {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    stdio: 'inherit',
-  });
+  for (const project of ['tsconfig.build.json', 'tsconfig.bench.json']) {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' });
+  }
 }

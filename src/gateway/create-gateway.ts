@@ -157,6 +157,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     inventoryEvents,
     stats: createStats(),
     maxQueue: options.maxSubscriberQueue ?? 1000,
+    initialReads: new Map(),
     streams: new Set(),
   };
   const neverAborted = new AbortController().signal;
@@ -223,6 +224,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         subscriptions: live.streams.size,
         listeners: bus.listenerCount(),
         refetchCalls: inventoryEvents.refetchCalls(),
+        process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
       };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       return;

@@ -29,7 +29,10 @@ export interface InventoryEventsOptions {
   readonly logger: Logger;
   /** A burst of webhooks is read back once it has been quiet this long. @default 25 */
   readonly refetchWindowMs?: number;
-  /** The longest the first webhook of a burst waits for its read. @default 250 */
+  /**
+   * The longest the first webhook of a sustained burst waits for its read: a one-second burst costs one read, and
+   * an event is at most this late. @default 1000
+   */
   readonly maxRefetchWaitMs?: number;
   /** Attempts to read back a burst before its webhooks are given up (and logged). @default 5 */
   readonly refetchAttempts?: number;
@@ -63,7 +66,7 @@ interface Target {
  */
 export function createInventoryEvents(options: InventoryEventsOptions): InventoryEvents {
   const windowMs = options.refetchWindowMs ?? 25;
-  const maxWaitMs = options.maxRefetchWaitMs ?? 250;
+  const maxWaitMs = options.maxRefetchWaitMs ?? 1000;
   const maxAttempts = options.refetchAttempts ?? 5;
   const pending = new Map<string, Target>();
   const inFlight = new Set<Promise<void>>();

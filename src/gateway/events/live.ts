@@ -37,4 +37,6 @@ export interface LiveServices {
   readonly maxQueue: number;
   /** Ends every open subscription (SSE streams complete, graphql-ws sends complete): used on shutdown. */
   readonly streams: Set<{ return(): Promise<unknown> }>;
+  /** Initial `backorderCounters` reads in flight or just done, by filter. */
+  readonly initialReads: Map<string, Promise<unknown>>;
 }

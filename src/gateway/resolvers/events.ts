@@ -96,7 +96,26 @@ function inventoryStream(
   return stream;
 }
 
-async function currentCounters(
+/** How long an initial read is reused: a burst of identical subscriptions costs one upstream read. */
+const INITIAL_READ_REUSE_MS = 250;
+
+function currentCounters(
+  context: GatewayContext,
+  filter: InventoryEventFilter | null | undefined,
+): Promise<InitialCounters[]> {
+  const key = JSON.stringify(filter ?? {});
+  const recentInitialReads = context.live.initialReads as Map<string, Promise<InitialCounters[]>>;
+  let read = recentInitialReads.get(key);
+  if (read === undefined) {
+    read = readCurrentCounters(context, filter);
+    recentInitialReads.set(key, read);
+    const forget = () => setTimeout(() => recentInitialReads.delete(key), INITIAL_READ_REUSE_MS).unref();
+    read.then(forget, () => recentInitialReads.delete(key));
+  }
+  return read;
+}
+
+async function readCurrentCounters(
   context: GatewayContext,
   filter: InventoryEventFilter | null | undefined,
 ): Promise<InitialCounters[]> {
