@@ -63,20 +63,15 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
   if (webhookSecret !== undefined && base !== undefined) {
+    const transport = createTransport({ baseUrl: storeUrl, accessToken });
     try {
-      print(
-        describeSync(
-          await syncHooks(
-            createTransport({ baseUrl: storeUrl, accessToken }),
-            `${base}${WEBHOOK_PATH}`,
-            webhookSecret,
-          ),
-        ),
-      );
+      print(describeSync(await syncHooks(transport, `${base}${WEBHOOK_PATH}`, webhookSecret)));
     } catch (error) {
       logger.warn('hook sync failed; live events need the hooks', {
         error: error instanceof Error ? error.message : String(error),
       });
+    } finally {
+      await transport.close();
     }
   } else if (webhookSecret === undefined) {
     print(
@@ -109,5 +104,11 @@ export async function syncHooksFromConfig(config: AppConfig, print: (line: strin
     baseUrl: `${config.store.apiUrl}/stores/${config.store.storeHash}`,
     accessToken: config.store.accessToken,
   });
-  print(describeSync(await syncHooks(transport, `${config.publicUrl}${WEBHOOK_PATH}`, config.webhookSecret)));
+  try {
+    print(
+      describeSync(await syncHooks(transport, `${config.publicUrl}${WEBHOOK_PATH}`, config.webhookSecret)),
+    );
+  } finally {
+    await transport.close();
+  }
 }

@@ -11,10 +11,10 @@ export type AdjustmentModeName = 'absolute' | 'relative';
 export interface AdjustmentCoalescerOptions {
   /**
    * A batch is sent once no adjustment with the same mode and reason has arrived for this long (a burst of
-   * requests keeps it open). @default 5
+   * requests keeps it open). @default 2
    */
   readonly windowMs?: number;
-  /** The longest the first adjustment of a batch waits, however busy the burst. @default 10 x windowMs */
+  /** The longest the first adjustment of a batch waits, however busy the burst. @default 20 */
   readonly maxWaitMs?: number;
   /** Items per upstream call; BigCommerce accepts at most 2,000. @default 2000 */
   readonly maxItemsPerCall?: number;
@@ -74,8 +74,8 @@ export function createAdjustmentCoalescer(
   transport: Transport,
   options: AdjustmentCoalescerOptions = {},
 ): AdjustmentCoalescer {
-  const windowMs = options.windowMs ?? 5;
-  const maxWaitMs = options.maxWaitMs ?? windowMs * 10;
+  const windowMs = options.windowMs ?? 2;
+  const maxWaitMs = options.maxWaitMs ?? 20;
   const maxItems = options.maxItemsPerCall ?? MAX_WRITE_ITEMS;
   const queues = new Map<
     string,

@@ -43,7 +43,7 @@ export interface GatewayOptions {
   readonly upstreamRetries?: number;
   /** Base of the jittered backoff between upstream retries. @default 100 */
   readonly upstreamRetryBaseMs?: number;
-  /** How long concurrent adjustments wait to share an upstream call. @default 5 */
+  /** How long a burst of concurrent adjustments must be quiet before its shared upstream call is sent. @default 2 */
   readonly coalesceWindowMs?: number;
   /** Largest accepted request body; larger ones get 413 before parsing. @default 1048576 */
   readonly maxBodyBytes?: number;
@@ -333,6 +333,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await inventoryEvents.flush();
       await closed;
       await bus.close();
+      await transport.close();
     },
   };
 }

@@ -82,6 +82,12 @@ export function variantPageCost(first: number, withAggregates: boolean): number 
   return 1 + first * (1 + 1 + node + 3);
 }
 
+/** Creates a value on first call and returns the same one after. */
+function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
 function byKey<K, V>(keys: readonly K[], found: ReadonlyMap<K, V>): (V | null)[] {
   return keys.map((key) => found.get(key) ?? null);
 }
@@ -94,22 +100,26 @@ function byKey<K, V>(keys: readonly K[], found: ReadonlyMap<K, V>): (V | null)[]
 export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
   const { transport, graphql } = upstream;
 
-  const nodeById = new DataLoader<string, NodeRecord | null>(
-    async (ids) => {
-      const data = await graphql.query('GatewayNodes', NODES_QUERY, { ids }, signal);
-      const reader = new Reader('Admin GraphQL GatewayNodes');
-      const nodes = reader.field(data, 'nodes', (r, v) => r.array(v));
-      return ids.map((_, index): NodeRecord | null => {
-        const value = nodes[index];
-        if (value === null || value === undefined) return null;
-        const nodeReader = reader.at(`nodes.${index}`);
-        const typename = nodeReader.record(value)['__typename'];
-        if (typename === 'Product') return { kind: 'product', product: readProduct(nodeReader, value) };
-        if (typename === 'Variant') return { kind: 'variant', variant: readVariant(nodeReader, value) };
-        return null;
-      });
-    },
-    { maxBatchSize: MAX_NODES_PER_CALL },
+  // Every loader is built on first use: a subscription's context usually needs none of them.
+  const nodeById = once(
+    () =>
+      new DataLoader<string, NodeRecord | null>(
+        async (ids) => {
+          const data = await graphql.query('GatewayNodes', NODES_QUERY, { ids }, signal);
+          const reader = new Reader('Admin GraphQL GatewayNodes');
+          const nodes = reader.field(data, 'nodes', (r, v) => r.array(v));
+          return ids.map((_, index): NodeRecord | null => {
+            const value = nodes[index];
+            if (value === null || value === undefined) return null;
+            const nodeReader = reader.at(`nodes.${index}`);
+            const typename = nodeReader.record(value)['__typename'];
+            if (typename === 'Product') return { kind: 'product', product: readProduct(nodeReader, value) };
+            if (typename === 'Variant') return { kind: 'variant', variant: readVariant(nodeReader, value) };
+            return null;
+          });
+        },
+        { maxBatchSize: MAX_NODES_PER_CALL },
+      ),
   );
 
   /** Loads inventory items for a filter key (variant ids, skus or product ids), chunked by URL length. */
@@ -130,128 +140,160 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
     });
   }
 
-  const inventoryByVariantId = itemLoader<number>(
-    (chunk) => ({ variantIds: chunk }),
-    (item) => item.variantId,
+  const inventoryByVariantId = once(() =>
+    itemLoader<number>(
+      (chunk) => ({ variantIds: chunk }),
+      (item) => item.variantId,
+    ),
   );
-  const inventoryBySku = itemLoader<string>(
-    (chunk) => ({ skus: chunk }),
-    (item) => item.sku,
+  const inventoryBySku = once(() =>
+    itemLoader<string>(
+      (chunk) => ({ skus: chunk }),
+      (item) => item.sku,
+    ),
   );
-  const inventoryByProductId = itemLoader<number>(
-    (chunk) => ({ productIds: chunk }),
-    (item) => item.productId,
+  const inventoryByProductId = once(() =>
+    itemLoader<number>(
+      (chunk) => ({ productIds: chunk }),
+      (item) => item.productId,
+    ),
   );
 
   /** Keys are `{productId}|{first}|{after}`; products asking for the same page shape share `nodes` calls. */
-  const variantPageByKey = new DataLoader<string, VariantPage | null>(async (keys) => {
-    const groups = new Map<string, { productIds: number[]; first: number; after: string | null }>();
-    for (const key of new Set(keys)) {
-      const [productId = '0', first = '20', after = ''] = key.split('|');
-      const shape = `${first}|${after}`;
-      const group = groups.get(shape) ?? {
-        productIds: [],
-        first: Number(first),
-        after: after === '' ? null : after,
-      };
-      group.productIds.push(Number(productId));
-      groups.set(shape, group);
-    }
-    const found = new Map<string, VariantPage>();
-    await Promise.all(
-      [...groups.entries()].flatMap(([shape, group]) => {
-        const perProduct = 2 + variantPageCost(group.first, true);
-        const size = Math.max(
-          1,
-          Math.min(MAX_NODES_PER_CALL, Math.floor((MAX_COMPLEXITY * 0.9) / perProduct)),
-        );
-        const calls = [];
-        for (let i = 0; i < group.productIds.length; i += size) {
-          const productIds = group.productIds.slice(i, i + size);
-          const query = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
+  const variantPageByKey = once(
+    () =>
+      new DataLoader<string, VariantPage | null>(async (keys) => {
+        const groups = new Map<string, { productIds: number[]; first: number; after: string | null }>();
+        for (const key of new Set(keys)) {
+          const [productId = '0', first = '20', after = ''] = key.split('|');
+          const shape = `${first}|${after}`;
+          const group = groups.get(shape) ?? {
+            productIds: [],
+            first: Number(first),
+            after: after === '' ? null : after,
+          };
+          group.productIds.push(Number(productId));
+          groups.set(shape, group);
+        }
+        const found = new Map<string, VariantPage>();
+        await Promise.all(
+          [...groups.entries()].flatMap(([shape, group]) => {
+            const perProduct = 2 + variantPageCost(group.first, true);
+            const size = Math.max(
+              1,
+              Math.min(MAX_NODES_PER_CALL, Math.floor((MAX_COMPLEXITY * 0.9) / perProduct)),
+            );
+            const calls = [];
+            for (let i = 0; i < group.productIds.length; i += size) {
+              const productIds = group.productIds.slice(i, i + size);
+              const query = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
             nodes(ids: $ids) { id ... on Product { variants(first: $first, after: $after) {
               edges { cursor node { id sku ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
           }`;
-          calls.push(
-            graphql
-              .query(
-                'GatewayVariantPages',
-                query,
-                {
-                  ids: productIds.map((id) => `${PRODUCT_ID_PREFIX}${id}`),
-                  first: group.first,
-                  after: group.after,
-                },
-                signal,
-              )
-              .then((data) => {
-                const reader = new Reader('Admin GraphQL GatewayVariantPages');
-                reader
-                  .field(data, 'nodes', (r, v) => r.array(v))
-                  .forEach((node, index) => {
-                    const productId = productIds[index];
-                    if (node === null || productId === undefined) return;
-                    const nodeReader = reader.at(`nodes.${index}`);
-                    const variants = nodeReader.record(node)['variants'];
-                    if (variants !== undefined)
-                      found.set(
-                        `${productId}|${shape}`,
-                        readVariantPage(nodeReader.at('variants'), variants, productId),
-                      );
-                  });
-              }),
-          );
-        }
-        return calls;
+              calls.push(
+                graphql
+                  .query(
+                    'GatewayVariantPages',
+                    query,
+                    {
+                      ids: productIds.map((id) => `${PRODUCT_ID_PREFIX}${id}`),
+                      first: group.first,
+                      after: group.after,
+                    },
+                    signal,
+                  )
+                  .then((data) => {
+                    const reader = new Reader('Admin GraphQL GatewayVariantPages');
+                    reader
+                      .field(data, 'nodes', (r, v) => r.array(v))
+                      .forEach((node, index) => {
+                        const productId = productIds[index];
+                        if (node === null || productId === undefined) return;
+                        const nodeReader = reader.at(`nodes.${index}`);
+                        const variants = nodeReader.record(node)['variants'];
+                        if (variants !== undefined)
+                          found.set(
+                            `${productId}|${shape}`,
+                            readVariantPage(nodeReader.at('variants'), variants, productId),
+                          );
+                      });
+                  }),
+              );
+            }
+            return calls;
+          }),
+        );
+        return byKey(keys, found);
       }),
-    );
-    return byKey(keys, found);
-  });
+  );
 
   let locations: Promise<LocationRecord[]> | undefined;
-  const orderById = new DataLoader<number, OrderRecord | null>((ids) =>
-    Promise.all(ids.map((id) => getOrder(transport, id, signal))),
+  const orderById = once(
+    () =>
+      new DataLoader<number, OrderRecord | null>((ids) =>
+        Promise.all(ids.map((id) => getOrder(transport, id, signal))),
+      ),
   );
-  const orderLinesByOrderId = new DataLoader<number, OrderLineRecord[]>((ids) =>
-    Promise.all(ids.map((id) => listOrderLines(transport, id, signal))),
+  const orderLinesByOrderId = once(
+    () =>
+      new DataLoader<number, OrderLineRecord[]>((ids) =>
+        Promise.all(ids.map((id) => listOrderLines(transport, id, signal))),
+      ),
   );
 
   return {
-    nodeById,
+    get nodeById() {
+      return nodeById();
+    },
     async product(entityId: number): Promise<ProductRecord | null> {
-      const node = await nodeById.load(`${PRODUCT_ID_PREFIX}${entityId}`);
+      const node = await nodeById().load(`${PRODUCT_ID_PREFIX}${entityId}`);
       return node?.kind === 'product' ? node.product : null;
     },
     async variant(entityId: number): Promise<VariantRecord | null> {
-      const node = await nodeById.load(`${VARIANT_ID_PREFIX}${entityId}`);
+      const node = await nodeById().load(`${VARIANT_ID_PREFIX}${entityId}`);
       return node?.kind === 'variant' ? node.variant : null;
     },
     /** Records fetched in a larger query, so that later loads need no call. Only full records are primed. */
     primeProduct(product: ProductRecord): void {
       if (product.aggregate !== undefined)
-        nodeById.prime(`${PRODUCT_ID_PREFIX}${product.entityId}`, { kind: 'product', product });
+        nodeById().prime(`${PRODUCT_ID_PREFIX}${product.entityId}`, { kind: 'product', product });
     },
     primeVariant(variant: VariantRecord): void {
       if (variant.aggregate !== undefined)
-        nodeById.prime(`${VARIANT_ID_PREFIX}${variant.entityId}`, { kind: 'variant', variant });
+        nodeById().prime(`${VARIANT_ID_PREFIX}${variant.entityId}`, { kind: 'variant', variant });
     },
-    inventoryByVariantId,
-    inventoryBySku,
-    inventoryByProductId,
-    variantPageByKey,
+    get inventoryByVariantId() {
+      return inventoryByVariantId();
+    },
+    get inventoryBySku() {
+      return inventoryBySku();
+    },
+    get inventoryByProductId() {
+      return inventoryByProductId();
+    },
+    get variantPageByKey() {
+      return variantPageByKey();
+    },
     locations(): Promise<LocationRecord[]> {
       locations ??= listLocations(transport, signal);
       return locations;
     },
-    orderById,
-    orderLinesByOrderId,
+    get orderById() {
+      return orderById();
+    },
+    get orderLinesByOrderId() {
+      return orderLinesByOrderId();
+    },
     /** Forgets cached inventory so reads after a write see the store's new figures. */
     forgetInventory(): void {
-      inventoryByVariantId.clearAll();
-      inventoryBySku.clearAll();
-      inventoryByProductId.clearAll();
-      nodeById.clearAll();
-      variantPageByKey.clearAll();
+      for (const loader of [
+        inventoryByVariantId,
+        inventoryBySku,
+        inventoryByProductId,
+        nodeById,
+        variantPageByKey,
+      ])
+        loader().clearAll();
     },
   };
 }

@@ -7,8 +7,14 @@ import { UpstreamProtocolError } from './errors.js';
 export class Reader {
   constructor(
     private readonly operation: string,
-    private readonly path = '$',
+    private readonly parent: Reader | null = null,
+    private readonly key: string | number = '$',
   ) {}
+
+  /** The path is only spelled out when a payload is refused, so reading valid payloads stays cheap. */
+  private get path(): string {
+    return this.parent === null ? String(this.key) : `${this.parent.path}.${String(this.key)}`;
+  }
 
   private fail(expected: string, value: unknown): never {
     const shown = value === undefined ? 'nothing' : JSON.stringify(value).slice(0, 80);
@@ -19,7 +25,7 @@ export class Reader {
   }
 
   at(key: string | number): Reader {
-    return new Reader(this.operation, `${this.path}.${String(key)}`);
+    return new Reader(this.operation, this, key);
   }
 
   record(value: unknown): Record<string, unknown> {

@@ -18,11 +18,9 @@ export async function startLiveStack(
     emulator: options.emulator ?? {},
     gateway: { webhookSecret: SECRET, refetchWindowMs: 20, ...options.gateway },
   });
-  await syncHooks(
-    createTransport({ baseUrl: stack.emulator.storeUrl, accessToken: TOKEN }),
-    `${stack.gateway.url}/webhooks/bigcommerce`,
-    SECRET,
-  );
+  const transport = createTransport({ baseUrl: stack.emulator.storeUrl, accessToken: TOKEN });
+  await syncHooks(transport, `${stack.gateway.url}/webhooks/bigcommerce`, SECRET);
+  await transport.close();
   return stack;
 }
 

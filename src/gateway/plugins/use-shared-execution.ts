@@ -1,7 +1,6 @@
 import {
   createSourceEventStream,
   execute,
-  print,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -19,16 +18,25 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * reuse that result. Events are the bus's shared objects, so a WeakMap keyed by event drops results with them.
  */
 export function useSharedExecution(): Plugin<GatewayContext> {
-  const results = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
-  const printed = new WeakMap<DocumentNode, string>();
+  const results = new WeakMap<object, Map<object, Promise<ExecutionResult> | ExecutionResult>>();
+  // One small key object per (document, operation, variables), shared by all its subscribers.
+  const keys = new WeakMap<DocumentNode, Map<string, object>>();
 
-  const keyOf = (args: ExecutionArgs): string => {
-    let text = printed.get(args.document);
-    if (text === undefined) {
-      text = print(args.document);
-      printed.set(args.document, text);
+  const keyOf = (args: ExecutionArgs): object => {
+    let byVariables = keys.get(args.document);
+    if (byVariables === undefined) {
+      byVariables = new Map();
+      keys.set(args.document, byVariables);
     }
-    return `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${text}`;
+    const variables = `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
+    let key = byVariables.get(variables);
+    if (key === undefined) {
+      // Bounded: past this many variable sets per document, sharing restarts from empty.
+      if (byVariables.size >= 10_000) byVariables.clear();
+      key = {};
+      byVariables.set(variables, key);
+    }
+    return key;
   };
 
   const sharedSubscribe = async (args: ExecutionArgs) => {
