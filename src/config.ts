@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly redisUrl: string | undefined;
   /** `REDIS_PREFIX`: prefix of the gateway's Redis keys, to share one Redis between deployments. @default backorder-gateway */
   readonly redisPrefix: string;
+  /** `PERSISTED_DOCUMENTS_ONLY`: run only the documents of operations/ (sent by `documentId`). @default false */
+  readonly persistedDocumentsOnly: boolean;
   /** `LOG_LEVEL`: debug, info, warn or error. @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -73,6 +75,13 @@ function url(
   if (!protocols.includes(parsed.protocol))
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   return text.replace(/\/+$/, '');
+}
+
+function flag(env: Env, name: string): boolean {
+  const text = env[name];
+  if (text === undefined || text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true' || text === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${text}"`);
 }
 
 function prefix(env: Env): string {
@@ -127,6 +136,7 @@ export function readConfig(env: Env = process.env): AppConfig {
     webhookSecret: secret === '' ? undefined : secret,
     redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
     redisPrefix: prefix(env),
+    persistedDocumentsOnly: flag(env, 'PERSISTED_DOCUMENTS_ONLY'),
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

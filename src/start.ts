@@ -59,6 +59,7 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     logger,
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
     ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
+    persistedDocumentsOnly: config.persistedDocumentsOnly,
   });
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;

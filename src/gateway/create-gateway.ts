@@ -24,6 +24,7 @@ import { createRedisEventBus } from './events/redis-event-bus.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
+import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
@@ -45,6 +46,8 @@ export interface GatewayOptions {
   readonly upstreamRetryBaseMs?: number;
   /** How long a burst of concurrent adjustments must be quiet before its shared upstream call is sent. @default 2 */
   readonly coalesceWindowMs?: number;
+  /** The longest the first adjustment of a burst waits for the shared call. @default 20 */
+  readonly coalesceMaxWaitMs?: number;
   /** Largest accepted request body; larger ones get 413 before parsing. @default 1048576 */
   readonly maxBodyBytes?: number;
   /** Serve GraphiQL (with its assets, no internet needed) on GET /graphql. @default true */
@@ -65,6 +68,8 @@ export interface GatewayOptions {
   readonly maxSubscriberQueue?: number;
   /** A WebSocket whose unsent data exceeds this is closed (1013, try again later). @default 4194304 */
   readonly maxSocketBufferedBytes?: number;
+  /** Run only the documents in the persisted-document manifest (clients send `documentId`). @default false */
+  readonly persistedDocumentsOnly?: boolean;
   /**
    * On stop, how long readiness is false while requests are still served, so that load balancers stop routing
    * here before connections close. @default 0
@@ -131,10 +136,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
   });
   const upstream: Upstream = { transport, graphql: createAdminGraphqlClient(transport) };
-  const coalescer = createAdjustmentCoalescer(
-    transport,
-    options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs },
-  );
+  const coalescer = createAdjustmentCoalescer(transport, {
+    ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
+    ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
+  });
   const query = defaultQuery();
   const bus =
     options.redisUrl === undefined
@@ -174,6 +179,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema: loadSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Persisted documents arrive as `documentId` (see usePersistedDocuments).
+    extraParamNames: ['documentId'],
     // Unexpected errors reach clients as "Unexpected error."; useErrorLogging records their detail first.
     maskedErrors: true,
     logging: {
@@ -194,6 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // function; error logging sees results before yoga masks them.
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
+      usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useSharedExecution(),
       useErrorLogging({ logger }),
     ],

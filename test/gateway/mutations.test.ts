@@ -140,7 +140,7 @@ describe('adjustInventory', () => {
 
 describe('write coalescing', () => {
   it('merges concurrent adjustments from many clients into few upstream calls', async () => {
-    const stack = await startStack({ gateway: { coalesceWindowMs: 20 } });
+    const stack = await startStack({ gateway: { coalesceWindowMs: 20, coalesceMaxWaitMs: 500 } });
     await stack.mark();
     const results = await Promise.all(
       Array.from({ length: 60 }, () =>
@@ -157,7 +157,7 @@ describe('write coalescing', () => {
   });
 
   it('fails only the client whose items were refused; the others are applied', async () => {
-    const stack = await startStack({ gateway: { coalesceWindowMs: 20 } });
+    const stack = await startStack({ gateway: { coalesceWindowMs: 20, coalesceMaxWaitMs: 500 } });
     await stack.mark();
     const inputs = Array.from({ length: 10 }, (_, i) => ({
       mode: 'RELATIVE',

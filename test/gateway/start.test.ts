@@ -107,3 +107,33 @@ describe('backorder-gateway start', () => {
     expect(run.output()).toContain('configuration error: PORT must be an integer');
   });
 });
+
+describe('persisted documents', () => {
+  it('runs a document by id, and with persistedDocumentsOnly refuses any other', async () => {
+    const { startStack } = await import('../helpers/gateway.js');
+    const { loadPersistedDocuments } = await import('../../src/gateway/plugins/use-persisted-documents.js');
+    const manifest = loadPersistedDocuments();
+    const [orderId] = Object.entries(manifest).find(([, text]) => text.startsWith('query Order(')) ?? [];
+    const stack = await startStack({ gateway: { persistedDocumentsOnly: true } });
+    const post = async (body: unknown) => {
+      const response = await fetch(stack.gateway.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          data?: unknown;
+          errors?: { message: string; extensions?: { code?: string } }[];
+        },
+      };
+    };
+    const byId = await post({ documentId: orderId, variables: { entityId: 100 } });
+    expect(byId.body.data).toMatchObject({ order: { entityId: 100 } });
+    const adHoc = await post({ query: '{ locations { id } }' });
+    expect(adHoc.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
+    const unknown = await post({ documentId: 'nope', variables: {} });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
+  });
+});
