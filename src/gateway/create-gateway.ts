@@ -68,6 +68,8 @@ export interface GatewayOptions {
   readonly maxSubscriberQueue?: number;
   /** A WebSocket whose unsent data exceeds this is closed (1013, try again later). @default 4194304 */
   readonly maxSocketBufferedBytes?: number;
+  /** On stop, how long in-flight HTTP requests may still run before their connections are closed. @default 10000 */
+  readonly shutdownGraceMs?: number;
   /** Run only the documents in the persisted-document manifest (clients send `documentId`). @default false */
   readonly persistedDocumentsOnly?: boolean;
   /**
@@ -339,7 +341,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await wsServer.dispose();
       await coalescer.flush();
       await inventoryEvents.flush();
+      // Connections are closed as soon as they go idle (SSE streams just ended, requests finishing); requests still
+      // running after the grace period are cut.
+      const sweep = setInterval(() => server.closeIdleConnections(), 25);
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       await closed;
+      clearInterval(sweep);
+      clearTimeout(grace);
       await bus.close();
       await transport.close();
     },

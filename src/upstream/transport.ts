@@ -196,6 +196,8 @@ export function createTransport(options: TransportOptions): Transport {
       const url = `${base}${call.path}${query}`;
       let failures = 0;
       let limited = 0;
+      const pause = (ms: number) =>
+        sleep(ms, undefined, call.signal === undefined ? {} : { signal: call.signal });
       for (;;) {
         await budget.acquire(call.signal);
         const started = performance.now();
@@ -214,11 +216,7 @@ export function createTransport(options: TransportOptions): Transport {
             (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError);
           if (!retryable || failures >= retries) throw error;
           failures += 1;
-          await sleep(
-            backoff(retryBaseMs, failures),
-            undefined,
-            call.signal === undefined ? {} : { signal: call.signal },
-          );
+          await pause(backoff(retryBaseMs, failures));
           continue;
         }
         options.onAttempt?.({
@@ -237,16 +235,12 @@ export function createTransport(options: TransportOptions): Transport {
           if (limited >= rateLimitRetries) throw new UpstreamRateLimitError(operation, Math.round(waitMs));
           limited += 1;
           if (resetHeader !== null) budget.exhaustFor(waitMs);
-          else await sleep(waitMs, undefined, call.signal === undefined ? {} : { signal: call.signal });
+          else await pause(waitMs);
           continue;
         }
         if (call.idempotent && RETRYABLE_STATUS.has(response.status) && failures < retries) {
           failures += 1;
-          await sleep(
-            backoff(retryBaseMs, failures),
-            undefined,
-            call.signal === undefined ? {} : { signal: call.signal },
-          );
+          await pause(backoff(retryBaseMs, failures));
           continue;
         }
         if (response.status >= 200 && response.status < 300) return response;

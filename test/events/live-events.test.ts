@@ -300,6 +300,18 @@ describe('subscription lifecycle', () => {
     await expect.poll(() => sse.completed).toBe(true);
   });
 
+  it('lets an in-flight HTTP request finish during shutdown', async () => {
+    const stack = await startStack({ emulator: { latencyMs: 300 } });
+    const pending = stack.gql('{ locations { entityId } }');
+    // The store holds every answer for 300 ms, so the request is in flight when the stop begins.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopping = stack.gateway.stop();
+    const { status, body } = await pending;
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ locations: [{ entityId: 1 }, { entityId: 2 }, { entityId: 3 }] });
+    await stopping;
+  });
+
   it('stops a subscriber that falls too far behind, naming where to resume', async () => {
     const stack = await startLiveStack({ gateway: { maxSubscriberQueue: 3 } });
     const client = wsClient(stack.gateway.graphqlUrl);

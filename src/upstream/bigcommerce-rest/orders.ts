@@ -121,46 +121,19 @@ function readOrderRefusal(operation: string, status: number, body: unknown): Ord
   return { ok: false, kind: 'invalid', message, fields };
 }
 
-/** `POST /v2/orders`. Never retried: a lost answer surfaces as a timeout or network error. */
-export async function createOrder(
+/** Sends an order write; never retried, so a lost answer surfaces as a timeout or network error. */
+async function writeOrder(
   transport: Transport,
+  method: 'POST' | 'PUT',
+  path: string,
+  operation: string,
   body: Record<string, unknown>,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<OrderWriteResult> {
-  const operation = 'POST /v2/orders';
   try {
     const response = await transport.request({
-      method: 'POST',
-      path: '/v2/orders',
-      body,
-      idempotent: false,
-      ...(signal === undefined ? {} : { signal }),
-    });
-    return { ok: true, order: readOrder(new Reader(operation), response.body) };
-  } catch (error) {
-    if (
-      isUpstreamHttpError(error, 409) ||
-      isUpstreamHttpError(error, 422) ||
-      isUpstreamHttpError(error, 400)
-    ) {
-      return readOrderRefusal(operation, error.status, error.body);
-    }
-    throw error;
-  }
-}
-
-/** `PUT /v2/orders/{id}`. Not retried: a quantity change allocates stock. */
-export async function updateOrder(
-  transport: Transport,
-  orderId: number,
-  body: Record<string, unknown>,
-  signal?: AbortSignal,
-): Promise<OrderWriteResult> {
-  const operation = 'PUT /v2/orders/{id}';
-  try {
-    const response = await transport.request({
-      method: 'PUT',
-      path: `/v2/orders/${orderId}`,
+      method,
+      path,
       body,
       idempotent: false,
       ...(signal === undefined ? {} : { signal }),
@@ -177,6 +150,25 @@ export async function updateOrder(
     }
     throw error;
   }
+}
+
+/** `POST /v2/orders`. */
+export function createOrder(
+  transport: Transport,
+  body: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<OrderWriteResult> {
+  return writeOrder(transport, 'POST', '/v2/orders', 'POST /v2/orders', body, signal);
+}
+
+/** `PUT /v2/orders/{id}`: a quantity change allocates stock, so it is not idempotent either. */
+export function updateOrder(
+  transport: Transport,
+  orderId: number,
+  body: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<OrderWriteResult> {
+  return writeOrder(transport, 'PUT', `/v2/orders/${orderId}`, 'PUT /v2/orders/{id}', body, signal);
 }
 
 export async function getOrder(
