@@ -53,6 +53,40 @@ describe('publishing rule', () => {
   });
 });
 
+describe('Redis bus', () => {
+  it('applies the same rule atomically: an older read from another replica publishes nothing', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const { Redis } = await import('ioredis');
+    const { createRedisEventBus } = await import('../../src/gateway/events/redis-event-bus.js');
+    const url = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+    const prefix = `bg-test-${randomBytes(6).toString('hex')}`;
+    const [a, b] = await Promise.all([
+      createRedisEventBus({ url, prefix }),
+      createRedisEventBus({ url, prefix }),
+    ]);
+    try {
+      expect(
+        (await a.observe([{ item: ITEM, stock: stock(5), readAt: 200 }])).map((event) => event.kind),
+      ).toEqual(['change']);
+      expect(await b.observe([{ item: ITEM, stock: stock(3), readAt: 100 }])).toEqual([]);
+      expect(await b.observe([{ item: ITEM, stock: stock(5), readAt: 300 }])).toEqual([]);
+      const reached = await b.observe([{ item: ITEM, stock: stock(33), readAt: 400 }]);
+      expect(reached.map((event) => event.kind)).toEqual(['change', 'limit']);
+      expect(await a.observe([{ item: ITEM, stock: stock(33), readAt: 500, limitReached: true }])).toEqual(
+        [],
+      );
+      expect(await a.firstSighting('h')).toBe(true);
+      expect(await b.firstSighting('h')).toBe(false);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      const redis = new Redis(url);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+});
+
 describe('memory bus', () => {
   it('replays what a client missed after its last id, in order, then continues live', async () => {
     const bus = createMemoryEventBus();

@@ -207,6 +207,24 @@ describe('updateInventorySettings', () => {
     ]);
   });
 
+  it('maps a store refusal of settings onto the input paths', async () => {
+    const stack = await startStack();
+    // Product 111 is tracked at product level: naming its base variant is refused by the store.
+    const result = await mutate(stack, SETTINGS, 'updateInventorySettings', {
+      items: [
+        { locationId: 1, variantId: 78, backorderLimit: 5 },
+        { locationId: 1, variantId: 106, backorderLimit: 5 },
+      ],
+    });
+    expect(result).toMatchObject({
+      __typename: 'ValidationError',
+      fields: [
+        { path: ['input', 'items', '1'], message: expect.stringContaining('tracked by product') as string },
+      ],
+    });
+    expect((await locationItem(stack.emulator, 1, 78)).settings['backorder_limit']).toBe(33);
+  });
+
   it('refuses unknown locations and items, and entries without settings', async () => {
     const stack = await startStack();
     expect(

@@ -137,3 +137,42 @@ describe('persisted documents', () => {
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
   });
 });
+
+describe('backorder-gateway hooks sync', () => {
+  it('registers the hooks with the configured store and says what it changed', async () => {
+    const { createEmulator } = await import('../../src/emulator/create-emulator.js');
+    const emulator = await createEmulator({ token: 'sync-token' });
+    try {
+      const env = {
+        BIGCOMMERCE_STORE_HASH: 'abc123',
+        BIGCOMMERCE_ACCESS_TOKEN: 'sync-token',
+        BIGCOMMERCE_API_URL: emulator.url,
+        WEBHOOK_SECRET: 'sync-secret-0123456789',
+        PUBLIC_URL: 'https://gateway.example.com',
+      };
+      const first = runCli(['hooks', 'sync'], env);
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toContain('hooks: created 3');
+      const second = runCli(['hooks', 'sync'], env);
+      expect(await second.exited).toBe(0);
+      expect(second.output()).toContain('hooks: all 3 already in place');
+      expect(first.output() + second.output()).not.toContain('sync-secret-0123456789');
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('refuses to run without a store, a secret or a public URL', async () => {
+    const noStore = runCli(['hooks', 'sync'], { BIGCOMMERCE_STORE_HASH: '', BIGCOMMERCE_ACCESS_TOKEN: '' });
+    expect(await noStore.exited).toBe(1);
+    expect(noStore.output()).toContain('hooks sync needs BIGCOMMERCE_STORE_HASH');
+    const noUrl = runCli(['hooks', 'sync'], {
+      BIGCOMMERCE_STORE_HASH: 'abc123',
+      BIGCOMMERCE_ACCESS_TOKEN: 't',
+      WEBHOOK_SECRET: 'sync-secret-0123456789',
+      PUBLIC_URL: '',
+    });
+    expect(await noUrl.exited).toBe(1);
+    expect(noUrl.output()).toContain('hooks sync needs PUBLIC_URL');
+  });
+});
