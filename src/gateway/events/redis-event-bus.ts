@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { LocationStock } from '../../upstream/bigcommerce-rest/inventory.js';
+import { Reader } from '../../upstream/guards.js';
 import type { ItemIdentity } from '../models.js';
 import {
   EventExpiredError,
@@ -69,10 +70,46 @@ end
 return out
 `;
 
-interface Payload {
-  readonly item: ItemIdentity;
-  readonly stock: LocationStock;
-  readonly readAt: number;
+/**
+ * Reads an event payload from the stream. Entries cross process boundaries (another replica, maybe another
+ * version), so they are narrowed like any upstream payload; an entry that does not fit is skipped.
+ */
+function readPayload(text: string): { item: ItemIdentity; stock: LocationStock; readAt: number } | null {
+  const reader = new Reader('Redis event');
+  try {
+    const root = reader.record(JSON.parse(text));
+    const item = reader.field(root, 'item', (r, v) => r.record(v));
+    const stock = reader.field(root, 'stock', (r, v) => r.record(v));
+    const settings = reader.at('stock').field(stock, 'settings', (r, v) => r.record(v));
+    const s = reader.at('stock');
+    const t = s.at('settings');
+    return {
+      item: {
+        sku: reader.at('item').field(item, 'sku', (r, v) => r.string(v)),
+        variantId: reader.at('item').field(item, 'variantId', (r, v) => r.int(v)),
+        productId: reader.at('item').field(item, 'productId', (r, v) => r.int(v)),
+      },
+      stock: {
+        locationId: s.field(stock, 'locationId', (r, v) => r.int(v)),
+        locationCode: s.field(stock, 'locationCode', (r, v) => r.string(v)),
+        locationName: s.field(stock, 'locationName', (r, v) => r.string(v)),
+        locationEnabled: s.field(stock, 'locationEnabled', (r, v) => r.boolean(v)),
+        availableToSell: s.field(stock, 'availableToSell', (r, v) => r.int(v)),
+        onHand: s.field(stock, 'onHand', (r, v) => r.int(v)),
+        qtyBackordered: s.field(stock, 'qtyBackordered', (r, v) => r.int(v)),
+        settings: {
+          safetyStock: t.field(settings, 'safetyStock', (r, v) => r.int(v)),
+          isInStock: t.field(settings, 'isInStock', (r, v) => r.boolean(v)),
+          warningLevel: t.field(settings, 'warningLevel', (r, v) => r.int(v)),
+          binPickingNumber: t.field(settings, 'binPickingNumber', (r, v) => r.string(v)),
+          backorderLimit: t.field(settings, 'backorderLimit', (r, v) => r.nullableInt(v)),
+        },
+      },
+      readAt: reader.field(root, 'readAt', (r, v) => r.int(v)),
+    };
+  } catch {
+    return null;
+  }
 }
 
 function parseEntry(id: string, fields: readonly string[]): InventoryEvent | null {
@@ -81,7 +118,8 @@ function parseEntry(id: string, fields: readonly string[]): InventoryEvent | nul
   const kind = values.get('k');
   const payload = values.get('p');
   if ((kind !== 'change' && kind !== 'limit') || payload === undefined) return null;
-  const parsed = JSON.parse(payload) as Payload;
+  const parsed = readPayload(payload);
+  if (parsed === null) return null;
   return {
     id,
     kind,

@@ -16,7 +16,14 @@ export interface PersistedDocumentsOptions {
 }
 
 export function loadPersistedDocuments(): Record<string, string> {
-  return JSON.parse(readFileSync(PERSISTED_MANIFEST, 'utf8')) as Record<string, string>;
+  const manifest: unknown = JSON.parse(readFileSync(PERSISTED_MANIFEST, 'utf8'));
+  if (typeof manifest !== 'object' || manifest === null)
+    throw new Error('the persisted-document manifest is not an object');
+  const documents: Record<string, string> = {};
+  for (const [id, text] of Object.entries(manifest)) {
+    if (typeof text === 'string') documents[id] = text;
+  }
+  return documents;
 }
 
 /**
