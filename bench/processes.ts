@@ -63,7 +63,7 @@ export function startEmulator(flags: readonly string[]): Promise<Child> {
 
 /** A gateway process against an emulator, as a user would run one against a store. */
 export function startGateway(emulatorUrl: string, env: Record<string, string> = {}): Promise<Child> {
-  return startProcess(['dist/cli.js', 'start'], /GraphiQL at (http:\/\/\S+)\/graphql/, {
+  return startProcess(['--expose-gc', 'dist/cli.js', 'start'], /GraphiQL at (http:\/\/\S+)\/graphql/, {
     PORT: '0',
     BIGCOMMERCE_STORE_HASH: 'abc123',
     BIGCOMMERCE_ACCESS_TOKEN: TOKEN,
