@@ -21,6 +21,9 @@ import { createMemoryEventBus, type EventBus } from './events/event-bus.js';
 import { createInventoryEvents } from './events/inventory-events.js';
 import { createStats, type GatewayStats, type LiveServices } from './events/live.js';
 import { createRedisEventBus } from './events/redis-event-bus.js';
+import { createSubscriptionHub, hubField, isPlainFilter } from './events/subscription-hub.js';
+import { currentCounters, matches as matchesFilter } from './resolvers/events.js';
+import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
@@ -268,6 +271,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = createServer(handle);
   const maxBuffered = options.maxSocketBufferedBytes ?? 4 * 1024 * 1024;
+  const hub = createSubscriptionHub({
+    logger,
+    matches: (filter, event) =>
+      matchesFilter(filter as InventoryEventFilter | null, event.item, event.stock.locationId),
+    initialCounters: (context, filter) => currentCounters(context, filter as InventoryEventFilter | null),
+    maxBufferedBytes: maxBuffered,
+  });
   // graphql-ws on the same port and path; every subscription goes through yoga's envelop pipeline, so it gets
   // the same context, validation and plugins as an HTTP request.
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -283,7 +293,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     {
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -298,13 +308,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
-        return {
+        const args = {
           schema: enveloped.schema,
           operationName: payload.operationName ?? null,
           document,
           variableValues: payload.variables ?? null,
           contextValue: await enveloped.contextFactory(),
           rootValue: enveloped,
+        };
+        // Live subscriptions shared by many clients go to the hub (one execution and one payload per event);
+        // resumes (`after`) and anything unusual take the ordinary per-subscriber path.
+        const plan = hubField(document, payload.variables);
+        if (plan === null || !isPlainFilter(plan.filter)) return args;
+        const socket = ctx.extra.socket;
+        return {
+          ...args,
+          rootValue: { ...enveloped, subscribe: () => hub.attach(args, plan, socket, id, live.streams) },
         };
       },
       onNext: (ctx) => {

@@ -18,7 +18,7 @@ interface InitialCounters {
 
 type StreamValue = InventoryEvent | InitialCounters;
 
-function matches(
+export function matches(
   filter: InventoryEventFilter | null | undefined,
   item: ItemIdentity,
   locationId: number,
@@ -99,7 +99,7 @@ function inventoryStream(
 /** How long an initial read is reused: a burst of identical subscriptions costs one upstream read. */
 const INITIAL_READ_REUSE_MS = 250;
 
-function currentCounters(
+export function currentCounters(
   context: GatewayContext,
   filter: InventoryEventFilter | null | undefined,
 ): Promise<InitialCounters[]> {
