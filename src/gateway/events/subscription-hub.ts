@@ -50,6 +50,10 @@ interface Subscriber {
 interface Hub {
   readonly subscribers: Set<Subscriber>;
   unsubscribe: (() => void) | null;
+  /** Set when the last subscriber left; a listener registered after that is removed at once. */
+  closed: boolean;
+  /** Resolves once the bus listener is registered. */
+  ready: Promise<void>;
   /** Events are executed one after another, so that messages leave in bus order. */
   tail: Promise<void>;
 }
@@ -167,10 +171,16 @@ export function createSubscriptionHub(options: HubOptions) {
       const accept = FIELDS[plan.field] ?? (() => false);
       let hub = hubs.get(key);
       if (hub === undefined) {
-        const created: Hub = { subscribers: new Set(), unsubscribe: null, tail: Promise.resolve() };
+        const created: Hub = {
+          subscribers: new Set(),
+          unsubscribe: null,
+          closed: false,
+          ready: Promise.resolve(),
+          tail: Promise.resolve(),
+        };
         hub = created;
         hubs.set(key, created);
-        created.unsubscribe = await context.live.bus.subscribe((event) => {
+        const registering = context.live.bus.subscribe((event) => {
           if (!accept(event) || !options.matches(plan.filter, event) || created.subscribers.size === 0)
             return;
           created.tail = created.tail.then(async () => {
@@ -184,6 +194,17 @@ export function createSubscriptionHub(options: HubOptions) {
               for (const subscriber of created.subscribers) deliver(subscriber, event.readAt, json);
           });
         });
+        created.ready = registering.then(
+          (unsubscribe) => {
+            if (created.closed) unsubscribe();
+            else created.unsubscribe = unsubscribe;
+          },
+          (error: unknown) => {
+            created.closed = true;
+            if (hubs.get(key) === created) hubs.delete(key);
+            throw error;
+          },
+        );
       }
       const owner = hub;
       const subscriber: Subscriber = {
@@ -207,9 +228,11 @@ export function createSubscriptionHub(options: HubOptions) {
             count -= 1;
             owner.subscribers.delete(subscriber);
             streams.delete(iterator);
-            if (owner.subscribers.size === 0 && hubs.get(key) === owner) {
-              hubs.delete(key);
+            if (owner.subscribers.size === 0) {
+              owner.closed = true;
+              if (hubs.get(key) === owner) hubs.delete(key);
               owner.unsubscribe?.();
+              owner.unsubscribe = null;
             }
           }
           const resolve = waiting;
@@ -223,6 +246,12 @@ export function createSubscriptionHub(options: HubOptions) {
       count += 1;
       streams.add(iterator);
       owner.subscribers.add(subscriber);
+      try {
+        await owner.ready;
+      } catch (error) {
+        await iterator.return();
+        throw error;
+      }
       if (subscriber.held !== null) {
         // First the current counters, then whatever changed while they were read, if newer.
         try {
