@@ -166,6 +166,9 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
     "INSERT INTO deliveries (event_id, hook_id, next_attempt_at, status) VALUES (?, ?, ?, 'pending')",
   );
 
+  let hooksInTransaction: { id: number; scope: string }[] | null = null;
+  const statements = new Map<string, Database.Statement>();
+
   /** Event subscribers outside the database (the webhook dispatcher), told after each commit that adds deliveries. */
   const deliveryListeners = new Set<() => void>();
   let deliveriesAdded = false;
@@ -177,7 +180,9 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
       .update(JSON.stringify({ scope, data, created_at: createdAt }))
       .digest('hex');
     const eventId = Number(insertEvent.run(scope, JSON.stringify(data), createdAt, hash).lastInsertRowid);
-    for (const hook of activeHooks.all()) {
+    // Read once per transaction: a 2,000-item adjustment emits thousands of events against the same hooks.
+    hooksInTransaction ??= activeHooks.all();
+    for (const hook of hooksInTransaction) {
       if (scopeMatches(hook.scope, scope)) {
         insertDelivery.run(eventId, hook.id, Date.now());
         deliveriesAdded = true;
@@ -187,6 +192,7 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
 
   /** Runs `fn` in one IMMEDIATE transaction and tells the dispatcher about new deliveries after commit. */
   function transact<T>(fn: () => T): T {
+    hooksInTransaction = null;
     let result: T;
     try {
       result = db.transaction(fn).immediate();
@@ -221,6 +227,17 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
 
   return {
     db,
+    /** A prepared statement, prepared once per database and reused (routes run the same SQL for every item). */
+    prepare<Params extends unknown[] = unknown[], Row = unknown>(
+      sql: string,
+    ): Database.Statement<Params, Row> {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = db.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement as unknown as Database.Statement<Params, Row>;
+    },
     /** The row as the next write will see it: committed values overlaid with writes still waiting to apply. */
     projectedStock(key: ItemKey, locationId: number): StockRow | undefined {
       const row = stockByKey.get(key.productId, key.variantId, locationId);

@@ -83,7 +83,7 @@ function validateFields(body: Record<string, unknown>, partial: boolean): Record
 function findHook({ store, params }: RouteContext): HookRow {
   const id = Number(params[0]);
   const row = isInteger(id)
-    ? store.db
+    ? store
         .prepare<[number, string], HookRow>('SELECT * FROM hooks WHERE id = ? AND client_id = ?')
         .get(id, EMULATOR_CLIENT_ID)
     : undefined;
@@ -97,7 +97,7 @@ function createHook({ store, body, options }: RouteContext): Reply {
   const errors = validateFields(body, false);
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'JSON data is missing or invalid', errors);
   return store.transact(() => {
-    const duplicate = store.db
+    const duplicate = store
       .prepare<[string, unknown, unknown], { id: number }>(
         'SELECT id FROM hooks WHERE client_id = ? AND scope = ? AND destination = ?',
       )
@@ -112,7 +112,7 @@ function createHook({ store, body, options }: RouteContext): Reply {
     const now = Math.floor(Date.now() / 1000);
     const headers = body['headers'];
     const id = Number(
-      store.db
+      store
         .prepare(
           'INSERT INTO hooks (client_id, scope, destination, is_active, headers, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
@@ -126,7 +126,7 @@ function createHook({ store, body, options }: RouteContext): Reply {
           now,
         ).lastInsertRowid,
     );
-    const row = store.db.prepare<[number], HookRow>('SELECT * FROM hooks WHERE id = ?').get(id);
+    const row = store.prepare<[number], HookRow>('SELECT * FROM hooks WHERE id = ?').get(id);
     return {
       status: 200,
       body: { data: row === undefined ? null : render(row, options.storeHash), meta: {} },
@@ -186,7 +186,7 @@ function updateHook(context: RouteContext): Reply {
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'JSON data is missing or invalid', errors);
   const headers = body['headers'];
   store.transact(() =>
-    store.db
+    store
       .prepare(
         'UPDATE hooks SET scope = ?, destination = ?, is_active = ?, headers = ?, updated_at = ? WHERE id = ?',
       )
@@ -208,7 +208,7 @@ function deleteHook(context: RouteContext): Reply {
     context.store.db
       .prepare("UPDATE deliveries SET status = 'failed' WHERE hook_id = ? AND status = 'pending'")
       .run(row.id);
-    context.store.db.prepare('DELETE FROM hooks WHERE id = ?').run(row.id);
+    context.store.prepare('DELETE FROM hooks WHERE id = ?').run(row.id);
   });
   return { status: 200, body: { data: render(row, context.options.storeHash), meta: {} } };
 }

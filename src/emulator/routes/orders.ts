@@ -199,7 +199,7 @@ function resolveNewLine(context: RouteContext, line: Record<string, unknown>, pa
     throw new ApiError(422, `${path}.product_id must be an integer`, {
       [`${path}.product_id`]: 'must be an integer',
     });
-  const product = store.db
+  const product = store
     .prepare<
       [number],
       { id: number; name: string; sku: string; tracking: string; base_variant_id: number; price: string }
@@ -210,7 +210,7 @@ function resolveNewLine(context: RouteContext, line: Record<string, unknown>, pa
       [`${path}.product_id`]: `product ${productId} does not exist`,
     });
   }
-  const variants = store.db
+  const variants = store
     .prepare<[number], { id: number; sku: string }>(
       'SELECT id, sku FROM variants WHERE product_id = ? ORDER BY id',
     )
@@ -285,7 +285,7 @@ function checkSplit(path: string, quantity: number, backordered: number | undefi
 }
 
 function renderOrder(store: StoreDatabase, order: OrderRow, storeHash: string) {
-  const lines = store.db
+  const lines = store
     .prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?')
     .all(order.id);
   const subtotal = lines.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0);
@@ -437,7 +437,7 @@ function renderOrderProduct(line: OrderProductRow, withBackorders: boolean) {
 function findOrder(store: StoreDatabase, text: string | undefined): OrderRow {
   const id = Number(text);
   const order = Number.isSafeInteger(id)
-    ? store.db.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?').get(id)
+    ? store.prepare<[number], OrderRow>('SELECT * FROM orders WHERE id = ?').get(id)
     : undefined;
   if (order === undefined) throw new ApiError(404, 'The requested resource was not found.');
   return order;
@@ -520,7 +520,7 @@ function createOrder(context: RouteContext): Reply {
           now,
         ).lastInsertRowid,
     );
-    const insertLine = store.db.prepare(insertLineSql);
+    const insertLine = store.prepare(insertLineSql);
     lines.forEach(({ line, quantity }, index) => {
       insertLine.run({
         orderId,
@@ -551,7 +551,7 @@ function updateOrder(context: RouteContext): Reply {
   if (billing !== undefined && !isRecord(billing))
     throw new ApiError(422, 'billing_address must be an object', { billing_address: 'must be an object' });
   const existing = new Map(
-    store.db
+    store
       .prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?')
       .all(order.id)
       .map((line) => [line.id, line]),
@@ -583,11 +583,11 @@ function updateOrder(context: RouteContext): Reply {
   return store.transact(() => {
     const allocation = new Allocation(store);
     const results: (() => void)[] = [];
-    const insertLine = store.db.prepare(insertLineSql);
-    const setLine = store.db.prepare(
+    const insertLine = store.prepare(insertLineSql);
+    const setLine = store.prepare(
       'UPDATE order_products SET quantity = ?, quantity_backordered = ? WHERE id = ?',
     );
-    const deleteLine = store.db.prepare('DELETE FROM order_products WHERE id = ?');
+    const deleteLine = store.prepare('DELETE FROM order_products WHERE id = ?');
     for (const edit of edits) {
       if (edit.kind === 'add') {
         const split =
@@ -654,7 +654,7 @@ function updateOrder(context: RouteContext): Reply {
       billing === undefined
         ? order.billing_address
         : JSON.stringify({ ...(JSON.parse(order.billing_address) as object), ...billing });
-    store.db
+    store
       .prepare(
         'UPDATE orders SET status_id = ?, billing_address = ?, staff_notes = ?, customer_message = ?, date_modified = ? WHERE id = ?',
       )
@@ -686,13 +686,13 @@ function readV2Paging(query: URLSearchParams): { page: number; limit: number } {
 function listOrderProducts({ store, params, query }: RouteContext): Reply {
   const order = findOrder(store, params[0]);
   const { page, limit } = readV2Paging(query);
-  const lines = store.db
+  const lines = store
     .prepare<[number, number, number], OrderProductRow>(
       'SELECT * FROM order_products WHERE order_id = ? ORDER BY id LIMIT ? OFFSET ?',
     )
     .all(order.id, limit, (page - 1) * limit);
   const anyBackordered =
-    (store.db
+    (store
       .prepare<[number], { n: number }>(
         'SELECT SUM(quantity_backordered) AS n FROM order_products WHERE order_id = ?',
       )
