@@ -134,7 +134,38 @@ export function paginationMeta(total: number, count: number, page: number, limit
   };
 }
 
-/** `IN (?, ?, ...)` for a list of values. */
-export function placeholders(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
+/**
+ * The conditions of a list filter. `in` adds `column IN (...)` for a `:in` parameter that was sent; an empty list
+ * matches nothing rather than everything.
+ */
+export class SqlFilter {
+  readonly conditions: string[] = [];
+  readonly args: unknown[] = [];
+
+  in(column: string, values: readonly unknown[] | undefined): this {
+    if (values === undefined) return this;
+    if (values.length === 0) this.conditions.push('0');
+    else {
+      this.conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      this.args.push(...values);
+    }
+    return this;
+  }
+
+  /** A condition with one `?`, e.g. `id >= ?`. */
+  add(condition: string, value: unknown): this {
+    this.conditions.push(condition);
+    this.args.push(value);
+    return this;
+  }
+
+  /** `WHERE a AND b`, or nothing. */
+  get where(): string {
+    return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
+  }
+
+  /** ` AND a AND b`, to extend a query that already has a WHERE. */
+  get and(): string {
+    return this.conditions.map((condition) => ` AND ${condition}`).join('');
+  }
 }

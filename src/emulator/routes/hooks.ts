@@ -1,5 +1,6 @@
 import {
   ApiError,
+  SqlFilter,
   isInteger,
   isRecord,
   paginationMeta,
@@ -136,23 +137,18 @@ function createHook({ store, body, options }: RouteContext): Reply {
 
 function listHooks({ store, query, options }: RouteContext): Reply {
   const { page, limit } = readPaging(query, 250);
-  const where = ['client_id = ?'];
-  const args: unknown[] = [EMULATOR_CLIENT_ID];
+  const filter = new SqlFilter().add('client_id = ?', EMULATOR_CLIENT_ID);
   const isActive = query.get('is_active');
   if (isActive !== null) {
     if (isActive !== 'true' && isActive !== 'false')
       throw new ApiError(422, 'is_active must be true or false', { is_active: 'invalid' });
-    where.push('is_active = ?');
-    args.push(isActive === 'true' ? 1 : 0);
+    filter.add('is_active = ?', isActive === 'true' ? 1 : 0);
   }
   for (const name of ['scope', 'destination'] as const) {
     const value = query.get(name);
-    if (value !== null) {
-      where.push(`${name} = ?`);
-      args.push(value);
-    }
+    if (value !== null) filter.add(`${name} = ?`, value);
   }
-  const clause = `WHERE ${where.join(' AND ')}`;
+  const { where: clause, args } = filter;
   const total =
     store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM hooks ${clause}`).get(...args)?.n ??
     0;

@@ -5,7 +5,7 @@ import {
   isInteger,
   isRecord,
   paginationMeta,
-  placeholders,
+  SqlFilter,
   readIntList,
   readPaging,
   readStringList,
@@ -53,28 +53,11 @@ function pageItems(
   query: URLSearchParams,
 ): { items: ItemRow[]; total: number; page: number; limit: number } {
   const { page, limit } = readPaging(query, MAX_READ_LIMIT);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const skus = readStringList(query, 'sku:in');
-  const variantIds = readIntList(query, 'variant_id:in');
-  const productIds = readIntList(query, 'product_id:in');
-  if (skus !== undefined) {
-    where.push(`sku IN (${placeholders(skus)})`);
-    args.push(...skus);
-  }
-  if (variantIds !== undefined) {
-    where.push(`identity_variant_id IN (${placeholders(variantIds)})`);
-    args.push(...variantIds);
-  }
-  if (productIds !== undefined) {
-    where.push(`product_id IN (${placeholders(productIds)})`);
-    args.push(...productIds);
-  }
-  // An empty `in` list matches nothing rather than everything.
-  const clause =
-    where.length === 0
-      ? ''
-      : `WHERE ${where.map((part) => (part.endsWith('()') ? '0' : part)).join(' AND ')}`;
+  const filter = new SqlFilter()
+    .in('sku', readStringList(query, 'sku:in'))
+    .in('identity_variant_id', readIntList(query, 'variant_id:in'))
+    .in('product_id', readIntList(query, 'product_id:in'));
+  const { where: clause, args } = filter;
   const total =
     store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM items ${clause}`).get(...args)?.n ??
     0;
@@ -111,22 +94,11 @@ function stockFor(
 }
 
 function listItems({ store, query }: RouteContext): Reply {
-  const locationIds = readIntList(query, 'location_id:in');
-  const locationCodes = readStringList(query, 'location_code:in');
-  let locationClause = '';
-  const locationArgs: unknown[] = [];
-  if (locationIds !== undefined) {
-    locationClause +=
-      locationIds.length === 0 ? ' AND 0' : ` AND s.location_id IN (${placeholders(locationIds)})`;
-    locationArgs.push(...locationIds);
-  }
-  if (locationCodes !== undefined) {
-    locationClause +=
-      locationCodes.length === 0 ? ' AND 0' : ` AND l.code IN (${placeholders(locationCodes)})`;
-    locationArgs.push(...locationCodes);
-  }
+  const locations = new SqlFilter()
+    .in('s.location_id', readIntList(query, 'location_id:in'))
+    .in('l.code', readStringList(query, 'location_code:in'));
   const { items, total, page, limit } = pageItems(store, query);
-  const stock = stockFor(store, items, locationClause, locationArgs);
+  const stock = stockFor(store, items, locations.and, locations.args);
   const data = items.map((item) => ({
     identity: {
       sku: item.sku,
@@ -480,18 +452,9 @@ interface LocationRow {
 
 function listLocations({ store, query }: RouteContext): Reply {
   const { page, limit } = readPaging(query, MAX_READ_LIMIT);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const ids = readIntList(query, 'location_id:in');
-  const codes = readStringList(query, 'location_code:in');
-  if (ids !== undefined) {
-    where.push(ids.length === 0 ? '0' : `id IN (${placeholders(ids)})`);
-    args.push(...ids);
-  }
-  if (codes !== undefined) {
-    where.push(codes.length === 0 ? '0' : `code IN (${placeholders(codes)})`);
-    args.push(...codes);
-  }
+  const filter = new SqlFilter()
+    .in('id', readIntList(query, 'location_id:in'))
+    .in('code', readStringList(query, 'location_code:in'));
   for (const [param, column] of [
     ['is_default', 'is_default'],
     ['is_active', 'enabled'],
@@ -500,10 +463,9 @@ function listLocations({ store, query }: RouteContext): Reply {
     if (value === null) continue;
     if (value !== 'true' && value !== 'false')
       throw new ApiError(422, `${param} must be true or false`, { [param]: `"${value}" is not a boolean` });
-    where.push(`${column} = ?`);
-    args.push(value === 'true' ? 1 : 0);
+    filter.add(`${column} = ?`, value === 'true' ? 1 : 0);
   }
-  const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  const { where: clause, args } = filter;
   const total =
     store.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM locations ${clause}`).get(...args)
       ?.n ?? 0;

@@ -7,7 +7,15 @@ import {
   type StockRow,
   type StoreDatabase,
 } from '../db.js';
-import { ApiError, isInteger, isRecord, type Reply, type Route, type RouteContext } from '../http.js';
+import {
+  ApiError,
+  SqlFilter,
+  isInteger,
+  isRecord,
+  type Reply,
+  type Route,
+  type RouteContext,
+} from '../http.js';
 
 const ORDER_STATUSES: Readonly<Record<number, string>> = {
   0: 'Incomplete',
@@ -703,9 +711,8 @@ function listOrderProducts({ store, params, query }: RouteContext): Reply {
 
 function listOrders({ store, query, options }: RouteContext): Reply {
   const { page, limit } = readV2Paging(query);
-  const where: string[] = [];
-  const args: number[] = [];
-  for (const [param, clause] of [
+  const filter = new SqlFilter();
+  for (const [param, condition] of [
     ['min_id', 'id >= ?'],
     ['max_id', 'id <= ?'],
     ['status_id', 'status_id = ?'],
@@ -716,14 +723,11 @@ function listOrders({ store, query, options }: RouteContext): Reply {
     if (text === null) continue;
     const value = Number(text);
     if (!Number.isSafeInteger(value)) throw new ApiError(400, `${param} must be an integer`);
-    where.push(clause);
-    args.push(value);
+    filter.add(condition, value);
   }
   const orders = store.db
-    .prepare<number[], OrderRow>(
-      `SELECT * FROM orders ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY id LIMIT ? OFFSET ?`,
-    )
-    .all(...args, limit, (page - 1) * limit);
+    .prepare<unknown[], OrderRow>(`SELECT * FROM orders ${filter.where} ORDER BY id LIMIT ? OFFSET ?`)
+    .all(...filter.args, limit, (page - 1) * limit);
   // Part B 2: V2 lists answer 204 with an empty body when nothing matches.
   if (orders.length === 0) return { status: 204 };
   return { status: 200, body: orders.map((order) => renderOrder(store, order, options.storeHash)) };
