@@ -70,14 +70,11 @@ function money(value: number): string {
   return value.toFixed(4);
 }
 
-/** One line of an order being created or changed, with the stock it draws on (if any). */
-interface LinePlan {
-  readonly path: string;
-  readonly stock: { readonly key: ItemKey; readonly variantId: number; readonly locationId: number } | null;
-  /** Units to take from the shelf (negative: units returned to it). */
-  readonly fromStock: number;
-  /** Units to add to qty_backordered (negative: released). */
-  readonly toBackorder: number;
+/** The stock row an order line draws on: the item, the variant it is sold as, and the location. */
+interface StockTarget {
+  readonly key: ItemKey;
+  readonly variantId: number;
+  readonly locationId: number;
 }
 
 interface OutOfStockEntry {
@@ -111,7 +108,7 @@ class Allocation {
    * used first. Returns the split, or null after recording a failure.
    */
   take(
-    stock: NonNullable<LinePlan['stock']>,
+    stock: StockTarget,
     quantity: number,
     backordered: number | undefined,
   ): { fromStock: number; toBackorder: number } | null {
@@ -136,7 +133,7 @@ class Allocation {
   }
 
   /** Gives back `toShelf` units to on-hand stock and releases `backorders` backordered units. */
-  release(stock: NonNullable<LinePlan['stock']>, toShelf: number, backorders: number): void {
+  release(stock: StockTarget, toShelf: number, backorders: number): void {
     const row = this.row(stock.key, stock.locationId);
     if (row !== undefined) this.move(row, -toShelf, -backorders);
   }
@@ -179,7 +176,7 @@ interface CatalogLine {
   readonly name: string;
   readonly sku: string;
   readonly price: string;
-  readonly stock: LinePlan['stock'];
+  readonly stock: StockTarget | null;
 }
 
 /** Resolves a new line's product and variant; `null` stock for custom products and untracked products. */

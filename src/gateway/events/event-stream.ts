@@ -19,10 +19,7 @@ export interface EventStreamOptions<T> {
  * before the first value, stops delivery immediately and leaves no listener behind (an async generator would wait
  * for its pending `await` first).
  */
-export type EventStream<T> = AsyncIterableIterator<T> & {
-  readonly ended: boolean;
-  return(): Promise<IteratorResult<T>>;
-};
+export type EventStream<T> = AsyncIterableIterator<T> & { return(): Promise<IteratorResult<T>> };
 
 export function createEventStream<T>(options: EventStreamOptions<T>): EventStream<T> {
   const queue: T[] = [];
@@ -82,9 +79,6 @@ export function createEventStream<T>(options: EventStreamOptions<T>): EventStrea
   );
 
   const iterator = {
-    get ended() {
-      return done;
-    },
     next(): Promise<IteratorResult<T>> {
       const value = queue.shift();
       if (value !== undefined) {

@@ -1,3 +1,4 @@
+import type { InitialCounters } from '../resolvers/events.js';
 import type { EventBus } from './event-bus.js';
 import type { InventoryEvents } from './inventory-events.js';
 
@@ -38,5 +39,5 @@ export interface LiveServices {
   /** Ends every open subscription (SSE streams complete, graphql-ws sends complete): used on shutdown. */
   readonly streams: Set<{ return(): Promise<unknown> }>;
   /** Initial `backorderCounters` reads in flight or just done, by filter. */
-  readonly initialReads: Map<string, Promise<unknown>>;
+  readonly initialReads: Map<string, Promise<InitialCounters[]>>;
 }

@@ -109,7 +109,6 @@ export function hubField(
  */
 export function createSubscriptionHub(options: HubOptions) {
   const hubs = new Map<string, Hub>();
-  let count = 0;
 
   function mask(result: ExecutionResult): ExecutionResult {
     if (result.errors === undefined) return result;
@@ -152,8 +151,6 @@ export function createSubscriptionHub(options: HubOptions) {
   }
 
   return {
-    /** Subscriptions the hub serves right now. */
-    size: () => count,
     /**
      * Registers a graphql-ws subscription; resolves to the quiet iterator graphql-ws holds for it. `streams` tracks
      * it for shutdown and stats.
@@ -225,7 +222,6 @@ export function createSubscriptionHub(options: HubOptions) {
         return: () => {
           if (!subscriber.ended) {
             subscriber.ended = true;
-            count -= 1;
             owner.subscribers.delete(subscriber);
             streams.delete(iterator);
             if (owner.subscribers.size === 0) {
@@ -243,7 +239,6 @@ export function createSubscriptionHub(options: HubOptions) {
         [Symbol.asyncIterator]: () => iterator,
       };
       subscriber.end = () => void iterator.return();
-      count += 1;
       streams.add(iterator);
       owner.subscribers.add(subscriber);
       try {

@@ -8,7 +8,7 @@ import { createEventStream } from '../events/event-stream.js';
 import type { CountersModel, InventoryEventModel, ItemIdentity } from '../models.js';
 
 /** Current counters sent when a `backorderCounters` subscription starts. */
-interface InitialCounters {
+export interface InitialCounters {
   readonly id: '';
   readonly kind: 'initial';
   readonly item: ItemIdentity;
@@ -104,7 +104,7 @@ export function currentCounters(
   filter: InventoryEventFilter | null | undefined,
 ): Promise<InitialCounters[]> {
   const key = JSON.stringify(filter ?? {});
-  const recentInitialReads = context.live.initialReads as Map<string, Promise<InitialCounters[]>>;
+  const recentInitialReads = context.live.initialReads;
   let read = recentInitialReads.get(key);
   if (read === undefined) {
     read = readCurrentCounters(context, filter);

@@ -11,7 +11,9 @@ import {
 } from '../../upstream/bigcommerce-rest/inventory.js';
 import type { GatewayContext } from '../context.js';
 import type { InventoryLevelModel } from '../models.js';
+import { levelKey } from '../events/event-bus.js';
 import { levelsOf } from './inventory.js';
+import { readAfterWrite } from './read-after-write.js';
 import {
   camelCase,
   isMissingMessage,
@@ -52,29 +54,26 @@ async function readBack(
   context: GatewayContext,
   targets: readonly (Identity & { readonly locationId: number })[],
 ): Promise<InventoryLevelModel[]> {
-  context.loaders.forgetInventory();
-  const readAt = Date.now();
-  const levels = new Map<string, InventoryLevelModel>();
-  const items = await Promise.all(
-    targets.map((target) => {
-      if (target.variantId !== null && target.variantId !== undefined)
-        return context.loaders.inventoryByVariantId.load(target.variantId);
-      if (target.sku !== null && target.sku !== undefined)
-        return context.loaders.inventoryBySku.load(target.sku);
-      return context.loaders.inventoryByProductId.load(target.productId ?? 0);
-    }),
-  );
-  items.forEach((item, index) => {
-    const target = targets[index];
-    if (item === null || target === undefined) return;
-    for (const level of levelsOf(item, [target.locationId])) {
-      levels.set(`${level.item.productId}/${level.item.variantId}@${level.stock.locationId}`, level);
-    }
+  return readAfterWrite(context, async () => {
+    const levels = new Map<string, InventoryLevelModel>();
+    const items = await Promise.all(
+      targets.map((target) => {
+        if (target.variantId !== null && target.variantId !== undefined)
+          return context.loaders.inventoryByVariantId.load(target.variantId);
+        if (target.sku !== null && target.sku !== undefined)
+          return context.loaders.inventoryBySku.load(target.sku);
+        return context.loaders.inventoryByProductId.load(target.productId ?? 0);
+      }),
+    );
+    items.forEach((item, index) => {
+      const target = targets[index];
+      if (item === null || target === undefined) return;
+      for (const level of levelsOf(item, [target.locationId])) {
+        levels.set(levelKey(level.item, level.stock.locationId), level);
+      }
+    });
+    return [...levels.values()];
   });
-  const result = [...levels.values()];
-  // Subscribers see the change now; the store's webhook for it later finds nothing new and publishes nothing.
-  await context.live.inventoryEvents.observeLevels(result, readAt);
-  return result;
 }
 
 function validateAdjustment(items: readonly InventoryAdjustmentItem[], absolute: boolean): FieldProblem[] {

@@ -13,6 +13,7 @@ import type { GatewayContext } from '../context.js';
 import { decodeOffset, encodeOffset, globalId } from '../global-id.js';
 import type { InventoryLevelModel } from '../models.js';
 import { levelsOf, pageSize } from './inventory.js';
+import { readAfterWrite } from './read-after-write.js';
 import {
   camelCase,
   notFoundError,
@@ -71,13 +72,10 @@ async function readVariants(
   context: GatewayContext,
   variantIds: readonly number[],
 ): Promise<InventoryLevelModel[]> {
-  context.loaders.forgetInventory();
-  const readAt = Date.now();
-  const items = await context.loaders.inventoryByVariantId.loadMany([...new Set(variantIds)]);
-  const levels = items.flatMap((item) => (item === null || item instanceof Error ? [] : levelsOf(item)));
-  // Subscribers see the order's effect now; the store's webhooks for it later find nothing new.
-  await context.live.inventoryEvents.observeLevels(levels, readAt);
-  return levels;
+  return readAfterWrite(context, async () => {
+    const items = await context.loaders.inventoryByVariantId.loadMany([...new Set(variantIds)]);
+    return items.flatMap((item) => (item === null || item instanceof Error ? [] : levelsOf(item)));
+  });
 }
 
 async function settle<T>(
