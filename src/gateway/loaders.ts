@@ -74,6 +74,31 @@ export function chunkForUrl<T extends string | number>(
   return chunks;
 }
 
+/**
+ * Reads the inventory items named by `keys` (variant ids, skus or product ids) in calls chunked by URL length and
+ * page size, in parallel, following pagination. `onePerKey` sizes pages to the chunk (a variant id or sku names one
+ * item; a product id may name several). Returns the items and the number of chunked calls.
+ */
+export async function readInventoryItems<K extends number | string>(
+  transport: Transport,
+  keys: readonly K[],
+  filterFor: (chunk: K[]) => ItemFilter,
+  options: { readonly onePerKey: boolean; readonly signal?: AbortSignal | undefined },
+): Promise<{ items: InventoryItemRecord[]; calls: number }> {
+  const chunks = chunkForUrl([...new Set(keys)], MAX_ID_LIST_CHARS, MAX_READ_PAGE);
+  const pages = await Promise.all(
+    chunks.map((chunk) =>
+      listAllInventoryItems(
+        transport,
+        filterFor(chunk),
+        options.onePerKey ? Math.min(MAX_READ_PAGE, chunk.length) : MAX_READ_PAGE,
+        options.signal,
+      ),
+    ),
+  );
+  return { items: pages.flat(), calls: chunks.length };
+}
+
 /** Admin GraphQL cost of one product's variant page as the emulator and BigCommerce count it. */
 export function variantPageCost(first: number, withAggregates: boolean): number {
   // variants(first) { edges { cursor node { id sku inventory {...} } } pageInfo { hasNextPage endCursor } }:
@@ -128,14 +153,9 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
     keyOf: (item: InventoryItemRecord) => K,
   ) {
     return new DataLoader<K, InventoryItemRecord | null>(async (keys) => {
-      const chunks = chunkForUrl([...new Set(keys)], MAX_ID_LIST_CHARS, MAX_READ_PAGE);
-      const pages = await Promise.all(
-        chunks.map((chunk) =>
-          listAllInventoryItems(transport, filterFor(chunk), Math.min(MAX_READ_PAGE, chunk.length), signal),
-        ),
-      );
+      const { items } = await readInventoryItems(transport, keys, filterFor, { onePerKey: true, signal });
       const found = new Map<K, InventoryItemRecord>();
-      for (const item of pages.flat()) found.set(keyOf(item), item);
+      for (const item of items) found.set(keyOf(item), item);
       return byKey(keys, found);
     });
   }

@@ -1,7 +1,6 @@
-import { chunkForUrl } from '../loaders.js';
+import { readInventoryItems } from '../loaders.js';
 import type { Logger } from '../logger.js';
 import type { InventoryLevelModel } from '../models.js';
-import { MAX_READ_PAGE, listAllInventoryItems } from '../../upstream/bigcommerce-rest/inventory.js';
 import type { Transport } from '../../upstream/transport.js';
 import type { EventBus, Observation } from './event-bus.js';
 
@@ -97,20 +96,16 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
       (key.startsWith('v') ? variantIds : productIds).push(Number(key.slice(1)));
     const readAt = Date.now();
     try {
-      const reads = [
-        ...chunkForUrl(variantIds, 1800, MAX_READ_PAGE).map((chunk) =>
-          listAllInventoryItems(
-            options.transport,
-            { variantIds: chunk },
-            Math.min(MAX_READ_PAGE, chunk.length),
-          ),
-        ),
-        ...chunkForUrl(productIds, 1800, MAX_READ_PAGE).map((chunk) =>
-          listAllInventoryItems(options.transport, { productIds: chunk }, MAX_READ_PAGE),
-        ),
-      ];
-      calls += reads.length;
-      const items = (await Promise.all(reads)).flat();
+      const [byVariant, byProduct] = await Promise.all([
+        readInventoryItems(options.transport, variantIds, (chunk) => ({ variantIds: chunk }), {
+          onePerKey: true,
+        }),
+        readInventoryItems(options.transport, productIds, (chunk) => ({ productIds: chunk }), {
+          onePerKey: false,
+        }),
+      ]);
+      calls += byVariant.calls + byProduct.calls;
+      const items = [...byVariant.items, ...byProduct.items];
       const observations: Observation[] = items.flatMap((item) => {
         const target = batch.get(`v${item.variantId}`) ?? batch.get(`p${item.productId}`);
         const identity = { sku: item.sku, variantId: item.variantId, productId: item.productId };
