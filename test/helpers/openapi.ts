@@ -149,3 +149,15 @@ export function componentErrors(file: SpecFile, schema: string, body: unknown): 
   child(spec, 'components', 'schemas', schema);
   return validateAt(id, ['components', 'schemas', schema], body);
 }
+
+/** Validates a value against the schema of one of the spec's response components, e.g. `404_Resp`. */
+export function responseComponentErrors(
+  file: SpecFile,
+  response: string,
+  body: unknown,
+  mediaType = 'application/json',
+): string[] {
+  const { id, spec } = load(file);
+  child(spec, 'components', 'responses', response, 'content', mediaType, 'schema');
+  return validateAt(id, ['components', 'responses', response, 'content', mediaType, 'schema'], body);
+}
