@@ -55,7 +55,16 @@ function digest(text: string): Buffer {
 function styleOf(path: string): ApiStyle {
   if (path.startsWith('/v2/')) return 'v2';
   if (path === '/graphql') return 'graphql';
+  if (path === '/v3/hooks' || path.startsWith('/v3/hooks/')) return 'hooks';
   return 'v3';
+}
+
+/**
+ * Part A 8: every Admin GraphQL answer carries `x-bc-graphql-complexity`; one refused before the query was read
+ * (401, 404, 429) reports 0.
+ */
+function withComplexity(style: ApiStyle, headers: Record<string, string>): Record<string, string> {
+  return style === 'graphql' ? { 'x-bc-graphql-complexity': '0', ...headers } : headers;
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
@@ -75,7 +84,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
 
 /**
  * Starts a local BigCommerce store: REST V3 inventory and hooks, V2 orders, the Admin GraphQL subset, webhook
- * delivery, rate limits and fault injection, over SQLite (see `../shared/bigcommerce-api.md` Part A).
+ * delivery, rate limits and fault injection, over SQLite (README, "The store emulator", lists what it follows).
  */
 export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Promise<Emulator> {
   const options = resolveEmulatorOptions(emulatorOptions);
@@ -104,10 +113,14 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
   // Writes that were still waiting when a file database was last closed.
   store.applyDueWrites(Date.now());
 
-  function rateLimit(): { headers: Record<string, string>; exceeded: boolean } {
+  /**
+   * Draws one request from the store's quota (`draw`), or only reads the window. BigCommerce: "Each API request
+   * consumes one quota unit", with no exception for refused ones, so a request with a bad token draws too.
+   */
+  function rateLimit(draw = true): { headers: Record<string, string>; exceeded: boolean } {
     const now = Date.now();
     if (now - window.start >= options.windowMs) window = { start: now, used: 0 };
-    window.used += 1;
+    if (draw) window.used += 1;
     const resetMs = window.start + options.windowMs - now;
     const exceeded = window.used > options.quota;
     const headers: Record<string, string> = {
@@ -157,26 +170,28 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
     const matches = routes.filter((candidate) => candidate.pattern.test(path));
     const route = matches.find((candidate) => candidate.method === method);
     const fail = (error: ApiError, headers: Record<string, string> = {}) => {
-      send(response, errorReply(style, error), headers);
+      send(response, errorReply(style, error), withComplexity(style, headers));
       return { status: error.status };
     };
-    const token = request.headers['x-auth-token'];
-    if (typeof token !== 'string' || !timingSafeEqual(digest(token), tokenDigest)) {
-      return fail(
-        new ApiError(
-          401,
-          style === 'v3' || style === 'graphql'
-            ? 'Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.'
-            : 'You are not authorized to access this resource.',
-        ),
-      );
-    }
+    // The limiter runs first so that every answer, a 401 included, carries the rate-limit headers (Part A 9).
     const limit = rateLimit();
     if (limit.exceeded)
       return fail(
         new ApiError(429, 'Too many requests: the store request quota for this window is used up.'),
         limit.headers,
       );
+    const token = request.headers['x-auth-token'];
+    if (typeof token !== 'string' || !timingSafeEqual(digest(token), tokenDigest)) {
+      return fail(
+        new ApiError(
+          401,
+          style === 'v2'
+            ? 'You are not authorized to access this resource.'
+            : 'Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.',
+        ),
+        limit.headers,
+      );
+    }
     const fault = pickFault(method, path);
     if (fault === '503') return fail(new ApiError(503, 'Service Unavailable'), limit.headers);
     if (fault === 'garbage') {
@@ -251,7 +266,7 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       request.socket.destroy();
       return { status: 0 };
     }
-    send(response, reply, limit.headers);
+    send(response, reply, withComplexity(style, limit.headers));
     return reply;
   }
 
@@ -338,7 +353,13 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);
     };
     if (hash !== options.storeHash) {
-      send(response, errorReply(styleOf(path), new ApiError(404, `Store "${hash}" not found`)));
+      // No store, so no quota to draw from: the headers show the emulated store's window as it stands.
+      const style = styleOf(path);
+      send(
+        response,
+        errorReply(style, new ApiError(404, `Store "${hash}" not found`)),
+        withComplexity(style, rateLimit(false).headers),
+      );
       record(404);
       return;
     }

@@ -29,8 +29,12 @@ CREATE TABLE IF NOT EXISTS stock (
   product_id INTEGER NOT NULL, variant_id INTEGER NOT NULL, location_id INTEGER NOT NULL,
   on_hand INTEGER, safety_stock INTEGER NOT NULL DEFAULT 0, warning_level INTEGER NOT NULL DEFAULT 0,
   is_in_stock INTEGER NOT NULL DEFAULT 1, bin_picking_number TEXT NOT NULL DEFAULT '',
-  backorder_limit INTEGER DEFAULT 0, qty_backordered INTEGER NOT NULL DEFAULT 0,
+  backorder_limit INTEGER DEFAULT 0, qty_backordered INTEGER NOT NULL DEFAULT 0, backorder_message_id INTEGER,
   PRIMARY KEY (product_id, variant_id, location_id));
+-- Named backorder messages; BigCommerce documents no API to create them, so the seed makes a few.
+CREATE TABLE IF NOT EXISTS backorder_messages (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, message TEXT NOT NULL, is_default INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 -- Writes waiting for the apply delay: the values the row will hold, applied in seq order.
 CREATE TABLE IF NOT EXISTS pending_writes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, apply_at INTEGER NOT NULL,
@@ -48,7 +52,8 @@ CREATE TABLE IF NOT EXISTS order_products (
 CREATE INDEX IF NOT EXISTS order_products_by_order ON order_products(order_id);
 CREATE TABLE IF NOT EXISTS hooks (
   id INTEGER PRIMARY KEY AUTOINCREMENT, client_id TEXT NOT NULL, scope TEXT NOT NULL, destination TEXT NOT NULL,
-  is_active INTEGER NOT NULL, headers TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+  is_active INTEGER NOT NULL, headers TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  deactivated INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, data TEXT NOT NULL, created_at INTEGER NOT NULL,
   hash TEXT NOT NULL);
@@ -79,6 +84,8 @@ export interface StockRow {
   readonly bin_picking_number: string;
   readonly backorder_limit: number | null;
   readonly qty_backordered: number;
+  /** The assigned backorder message; null uses the store's default message. */
+  readonly backorder_message_id: number | null;
 }
 
 /** The two figures that stock movements change. */
@@ -122,6 +129,7 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  addMissingColumns(db);
 
   const stockByKey = db.prepare<[number, number, number], StockRow>(
     'SELECT * FROM stock WHERE product_id = ? AND variant_id = ? AND location_id = ?',
@@ -284,6 +292,19 @@ export function openStoreDatabase(path: string, applyDelayMs: number) {
       db.close();
     },
   };
+}
+
+/** Columns added after the first release, so that older database files open with the current schema. */
+function addMissingColumns(db: Database.Database): void {
+  const additions = [
+    ['stock', 'backorder_message_id', 'INTEGER'],
+    ['hooks', 'deactivated', 'INTEGER NOT NULL DEFAULT 0'],
+  ] as const;
+  for (const [table, column, type] of additions) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+    if (!columns.some((info) => info.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { StoreDatabase } from './db.js';
 import type { ResolvedEmulatorOptions } from './options.js';
 
-/** The error style a route answers in (Part A 10). */
-export type ApiStyle = 'v2' | 'v3' | 'graphql';
+/**
+ * The error style a route answers in: V2 arrays, V3 problem+json (inventory), V3 bodies as `application/json`
+ * (`hooks`: webhooks.v3.yml documents its errors so), or GraphQL `errors`.
+ */
+export type ApiStyle = 'v2' | 'v3' | 'hooks' | 'graphql';
 
 export const V3_ERROR_TYPE = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
 
@@ -57,11 +60,9 @@ export function errorReply(style: ApiStyle, error: ApiError): Reply {
   if (style === 'graphql') {
     return { status: error.status, body: { errors: [{ message: error.message }] } };
   }
-  return {
-    status: error.status,
-    body: { status: error.status, title: error.message, type: V3_ERROR_TYPE, errors: error.errors },
-    headers: { 'content-type': 'application/problem+json' },
-  };
+  const body = { status: error.status, title: error.message, type: V3_ERROR_TYPE, errors: error.errors };
+  if (style === 'hooks') return { status: error.status, body };
+  return { status: error.status, body, headers: { 'content-type': 'application/problem+json' } };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -72,12 +73,15 @@ export function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-/** Reads `page` and `limit` (Part B 2: default 50, at most `maxLimit`). */
+/**
+ * Reads `page` and `limit` (default 50, at most `maxLimit`). A larger `limit` is a 413: BigCommerce's status codes
+ * page gives 413 for "the `limit` parameter exceeded the maximum".
+ */
 export function readPaging(query: URLSearchParams, maxLimit: number): { page: number; limit: number } {
   const page = readPositive(query, 'page', 1);
   const limit = readPositive(query, 'limit', 50);
   if (limit > maxLimit)
-    throw new ApiError(422, `limit must be at most ${maxLimit}`, { limit: `must be <= ${maxLimit}` });
+    throw new ApiError(413, `limit must be at most ${maxLimit}`, { limit: `must be <= ${maxLimit}` });
   return { page, limit };
 }
 

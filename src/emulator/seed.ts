@@ -24,6 +24,8 @@ interface StockSeed {
   readonly bin?: string;
   readonly limit?: number | null;
   readonly backordered?: number;
+  /** An assigned backorder message (see BACKORDER_MESSAGES). */
+  readonly message?: number;
 }
 
 const DEMO_LOCATIONS = [
@@ -132,7 +134,7 @@ const DEMO_STOCK: readonly StockSeed[] = [
     limit: 50,
     backordered: 5,
   },
-  { product: 112, variant: 75, location: 1, onHand: 3, limit: 15, backordered: 6 },
+  { product: 112, variant: 75, location: 1, onHand: 3, limit: 15, backordered: 6, message: 2 },
   { product: 130, variant: 78, location: 1, onHand: 12, safety: 2, warning: 2, bin: '1', limit: 33 },
   { product: 130, variant: 79, location: 1, onHand: 11, safety: 1, warning: 1, bin: '1', limit: 33 },
   { product: 150, variant: 0, location: 1, onHand: 0, limit: null, backordered: 12 },
@@ -145,6 +147,8 @@ const LARGE_VARIANTS_PER_PRODUCT = 5;
 export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: string) => void): void {
   const { db } = store;
   const seeded = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'seed'").get();
+  // A database file made before backorder messages existed gets them too.
+  store.transact(() => seedBackorderMessages(store));
   if (seeded !== undefined) return;
   const now = new Date().toISOString();
   const insertLocation = db.prepare(
@@ -160,7 +164,8 @@ export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: stri
   const insertStock = db.prepare('INSERT INTO stock (product_id, variant_id, location_id) VALUES (?, ?, ?)');
   const setStock = db.prepare(
     `UPDATE stock SET on_hand = @onHand, safety_stock = @safety, warning_level = @warning,
-       bin_picking_number = @bin, backorder_limit = @limit, qty_backordered = @backordered
+       bin_picking_number = @bin, backorder_limit = @limit, qty_backordered = @backordered,
+       backorder_message_id = @message
      WHERE product_id = @product AND variant_id = @variant AND location_id = @location`,
   );
 
@@ -192,6 +197,7 @@ export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: stri
       bin: stock.bin ?? '',
       limit: stock.limit === undefined ? 0 : stock.limit,
       backordered: stock.backordered ?? 0,
+      message: stock.message ?? null,
     });
   };
 
@@ -211,6 +217,43 @@ export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: stri
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('seed', ?)").run(JSON.stringify(spec));
   });
+}
+
+/**
+ * The store's backorder messages (every seed has them: BigCommerce documents settings that assign a message by id,
+ * but no API to create one). Message 1 is the store default, used where an item has none assigned.
+ */
+export const BACKORDER_MESSAGES = [
+  {
+    id: 1,
+    name: 'Default',
+    message: 'This item is on backorder and will ship when it is back in stock.',
+    isDefault: true,
+  },
+  {
+    id: 2,
+    name: 'Ships in 2 weeks',
+    message: 'On backorder: expected to ship within 2 weeks.',
+    isDefault: false,
+  },
+  {
+    id: 3,
+    name: 'Made to order',
+    message: 'Made to order: ships 4 to 6 weeks after purchase.',
+    isDefault: false,
+  },
+] as const;
+
+function seedBackorderMessages(store: StoreDatabase): void {
+  const count = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM backorder_messages').get();
+  if ((count?.n ?? 0) > 0) return;
+  const insert = store.db.prepare(
+    'INSERT INTO backorder_messages (id, name, message, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const created = '2026-03-04T09:00:00Z';
+  for (const message of BACKORDER_MESSAGES) {
+    insert.run(message.id, message.name, message.message, message.isDefault ? 1 : 0, created, created);
+  }
 }
 
 /** Order 100 holds the 5 backordered units of variant 74 (all of its line is on backorder), so the guide's PUT example has an order line to name. */

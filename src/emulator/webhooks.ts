@@ -55,7 +55,9 @@ export function createWebhookDispatcher(
   const markRetry = db.prepare(
     'UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?',
   );
-  const deactivate = db.prepare('UPDATE hooks SET is_active = 0, updated_at = ? WHERE id = ?');
+  const deactivate = db.prepare(
+    'UPDATE hooks SET is_active = 0, deactivated = 1, updated_at = ? WHERE id = ?',
+  );
   const recordAttempt = db.prepare(
     'INSERT INTO delivery_attempts (delivery_id, attempt, at, ms, status_code, error, duplicate) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );

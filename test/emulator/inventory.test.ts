@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, locationItem, startEmulator } from '../helpers/emulator.js';
 import { specErrors } from '../helpers/openapi.js';
+import { startReceiver } from '../helpers/receiver.js';
 
 const INVENTORY = 'inventory.v3.yml';
 
@@ -165,11 +166,20 @@ describe('GET /v3/inventory/items', () => {
 
   it('refuses malformed filters and limits with 422', async () => {
     const emulator = await startEmulator();
-    for (const query of ['variant_id:in=1,x', 'limit=1001', 'page=0', 'limit=abc']) {
+    for (const query of ['variant_id:in=1,x', 'page=0', 'limit=abc']) {
       const response = await call(emulator, 'GET', `/v3/inventory/items?${query}`);
       expect(response.status, query).toBe(422);
       expect(Object.keys((response.body as ProblemBody).errors).length, query).toBeGreaterThan(0);
     }
+  });
+
+  it('answers 413 to a limit above 1,000, as BigCommerce does for a limit over the maximum', async () => {
+    const emulator = await startEmulator();
+    expect((await call(emulator, 'GET', '/v3/inventory/items?limit=1000')).status).toBe(200);
+    const response = await call(emulator, 'GET', '/v3/inventory/items?limit=1001');
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body).toMatchObject({ status: 413, errors: { limit: 'must be <= 1000' } });
   });
 });
 
@@ -451,6 +461,98 @@ describe('PUT /v3/inventory/locations/{id}/items (settings)', () => {
         })
       ).status,
     ).toBe(404);
+  });
+});
+
+describe('backorder messages', () => {
+  const SETTINGS_CHANGED = 'store/channel/*/inventory/product/settings_changed';
+
+  it('stores backorder_message_id, answers backorder_message only where one is assigned, and emits settings_changed', async () => {
+    const emulator = await startEmulator();
+    const receiver = await startReceiver();
+    await call(emulator, 'POST', '/v3/hooks', {
+      body: { scope: SETTINGS_CHANGED, destination: receiver.url },
+    });
+    const assigned = await call(emulator, 'PUT', '/v3/inventory/locations/1/items', {
+      body: { settings: [{ identity: { variant_id: 78 }, backorder_message_id: 3 }] },
+    });
+    expect(assigned.status).toBe(200);
+    const item = await call(emulator, 'GET', '/v3/inventory/locations/1/items?variant_id:in=78,79');
+    expect(specErrors(INVENTORY, '/inventory/locations/{location_id}/items', 'GET', 200, item.body)).toEqual(
+      [],
+    );
+    const [withMessage, without] = (item.body as { data: { settings: Record<string, unknown> }[] }).data;
+    expect(withMessage?.settings['backorder_message']).toEqual({
+      id: 3,
+      name: 'Made to order',
+      message: 'Made to order: ships 4 to 6 weeks after purchase.',
+      is_default: false,
+      created_at: '2026-03-04T09:00:00Z',
+      updated_at: '2026-03-04T09:00:00Z',
+    });
+    // Unassigned items keep exactly the guide's keys.
+    expect(Object.keys(without?.settings ?? {})).toEqual([
+      'safety_stock',
+      'is_in_stock',
+      'warning_level',
+      'bin_picking_number',
+      'backorder_limit',
+    ]);
+    const everywhere = await call(emulator, 'GET', '/v3/inventory/items?variant_id:in=78');
+    expect(specErrors(INVENTORY, '/inventory/items', 'GET', 200, everywhere.body)).toEqual([]);
+    const locations = (
+      everywhere.body as {
+        data: { locations: { location_id: number; settings: Record<string, unknown> }[] }[];
+      }
+    ).data[0]?.locations;
+    expect(locations?.map((entry) => [entry.location_id, 'backorder_message' in entry.settings])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+    ]);
+    const [event] = await receiver.waitFor(1);
+    expect(event?.body).toMatchObject({
+      scope: 'store/channel/1/inventory/product/settings_changed',
+      data: { product_id: 130, variant_id: 78, location_id: 1 },
+    });
+
+    // null goes back to the store's default message, which is not shown.
+    await call(emulator, 'PUT', '/v3/inventory/locations/1/items', {
+      body: { settings: [{ identity: { variant_id: 78 }, backorder_message_id: null }] },
+    });
+    expect((await locationItem(emulator, 1, 78)).settings).not.toHaveProperty('backorder_message');
+    await receiver.waitFor(2);
+  });
+
+  it('refuses a message id that does not exist, changing nothing', async () => {
+    const emulator = await startEmulator();
+    const refused = await call(emulator, 'PUT', '/v3/inventory/locations/1/items', {
+      body: {
+        settings: [
+          { identity: { variant_id: 78 }, backorder_message_id: 2 },
+          { identity: { variant_id: 79 }, backorder_message_id: 99 },
+          { identity: { variant_id: 79 }, backorder_message_id: 'soon' },
+        ],
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(Object.keys((refused.body as ProblemBody).errors)).toEqual([
+      'settings.1.backorder_message_id',
+      'settings.2.backorder_message_id',
+    ]);
+    expect((refused.body as ProblemBody).errors['settings.1.backorder_message_id']).toBe(
+      'Backorder message with id 99 does not exist',
+    );
+    expect((await locationItem(emulator, 1, 78)).settings).not.toHaveProperty('backorder_message');
+  });
+
+  it('seeds messages, one of them assigned in the demo store', async () => {
+    const emulator = await startEmulator();
+    expect((await locationItem(emulator, 1, 75)).settings['backorder_message']).toMatchObject({
+      id: 2,
+      name: 'Ships in 2 weeks',
+      is_default: false,
+    });
   });
 });
 

@@ -339,7 +339,144 @@ describe('GET /v2/orders', () => {
     const none = await call(emulator, 'GET', '/v2/orders?status_id=5');
     expect(none.status).toBe(204);
     expect(none.body).toBeUndefined();
-    expect((await call(emulator, 'GET', '/v2/orders?limit=251')).status).toBe(400);
+    expect((await call(emulator, 'GET', '/v2/orders?limit=251')).status).toBe(413);
+  });
+});
+
+describe('consignments', () => {
+  interface Consignments {
+    pickups: unknown[];
+    shipping: { id: number; zip: string; items_total: number; line_items: Record<string, unknown>[] }[];
+    downloads: unknown[];
+    email: { gift_certificates: unknown[] };
+  }
+
+  it('answers POST /v2/orders with products as a link, and the lines inline with consignments.line_items', async () => {
+    const emulator = await startEmulator();
+    const order = {
+      billing_address: BILLING,
+      products: [
+        { product_id: 112, variant_id: 74, quantity: 12 },
+        { product_id: 130, variant_id: 78, quantity: 1 },
+      ],
+    };
+    const plain = await call(emulator, 'POST', '/v2/orders', { body: order });
+    expect(plain.body).not.toHaveProperty('consignments');
+    expect((plain.body as { products: unknown }).products).toEqual({
+      url: `https://api.bigcommerce.com/stores/abc123/v2/orders/101/products`,
+      resource: '/orders/101/products',
+    });
+    const inline = await call(
+      emulator,
+      'POST',
+      '/v2/orders?include=consignments.line_items&consignment_structure=object',
+      { body: order },
+    );
+    expect(inline.status).toBe(200);
+    expect(specErrors(ORDERS, '/orders', 'POST', 200, inline.body)).toEqual([]);
+    const created = inline.body as { id: number; consignments: Consignments };
+    expect(created.consignments).toMatchObject({
+      pickups: [],
+      downloads: [],
+      email: { gift_certificates: [] },
+    });
+    const [shipping] = created.consignments.shipping;
+    expect(shipping).toMatchObject({ id: created.id, zip: '78701', items_total: 13 });
+    // The first order took variant 74's 10 sellable units, so this one backorders all 12.
+    expect(shipping?.line_items.map((line) => [line['variant_id'], line['quantity_backordered']])).toEqual([
+      [74, 12],
+      [78, 0],
+    ]);
+  });
+
+  it('links the lines with include=consignments, answers the legacy array without consignment_structure', async () => {
+    const emulator = await startEmulator();
+    const linked = await call(
+      emulator,
+      'GET',
+      '/v2/orders/100?include=consignments&consignment_structure=object',
+    );
+    expect(specErrors(ORDERS, '/orders/{order_id}', 'GET', 200, linked.body)).toEqual([]);
+    expect((linked.body as { consignments: Consignments }).consignments.shipping[0]?.line_items).toEqual([
+      {
+        url: 'https://api.bigcommerce.com/stores/abc123/v2/orders/100/products/8',
+        resource: '/orders/100/products/8',
+      },
+    ]);
+    const line = await call(emulator, 'GET', '/v2/orders/100/products/8');
+    expect(specErrors(ORDERS, '/orders/{order_id}/products/{product_id}', 'GET', 200, line.body)).toEqual([]);
+    expect(line.body).toMatchObject({ id: 8, quantity: 5, quantity_backordered: 5 });
+    expect((await call(emulator, 'GET', '/v2/orders/100/products/9')).status).toBe(404);
+
+    const legacy = await call(emulator, 'GET', '/v2/orders?include=consignments');
+    const [first] = legacy.body as { consignments: Consignments[] }[];
+    expect(Array.isArray(first?.consignments)).toBe(true);
+    expect(first?.consignments[0]?.shipping[0]?.id).toBe(100);
+
+    const own = await call(emulator, 'GET', '/v2/orders/100/consignments?include=consignments.line_items');
+    expect(specErrors(ORDERS, '/orders/{order_id}/consignments', 'GET', 200, own.body)).toEqual([]);
+    expect((own.body as Consignments).shipping[0]?.line_items[0]).toMatchObject({
+      id: 8,
+      quantity_backordered: 5,
+    });
+    expect((await call(emulator, 'GET', '/v2/orders/999/consignments')).status).toBe(404);
+  });
+
+  it('refuses an unknown include or consignment_structure with 400', async () => {
+    const emulator = await startEmulator();
+    const unknown = await call(emulator, 'GET', '/v2/orders/100?include=coupons');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual([
+      {
+        status: 400,
+        message: 'include must be one or more of consignments, consignments.line_items, fees; got coupons',
+      },
+    ]);
+    expect((await call(emulator, 'GET', '/v2/orders?consignment_structure=array')).status).toBe(400);
+    const fees = await call(emulator, 'GET', '/v2/orders/100?include=fees');
+    expect(specErrors(ORDERS, '/orders/{order_id}', 'GET', 200, fees.body)).toEqual([]);
+    expect(fees.body).toMatchObject({ fees: [] });
+  });
+});
+
+describe('order statuses and counts', () => {
+  it('lists the 15 order statuses as the spec documents them', async () => {
+    const emulator = await startEmulator();
+    const response = await call(emulator, 'GET', '/v2/order_statuses');
+    expect(response.status).toBe(200);
+    expect(specErrors(ORDERS, '/order_statuses', 'GET', 200, response.body)).toEqual([]);
+    const statuses = response.body as { id: number; name: string; order: number }[];
+    expect(statuses.map((status) => status.id).sort((a, b) => a - b)).toEqual([...Array(15).keys()]);
+    expect(statuses.find((status) => status.id === 11)).toMatchObject({
+      name: 'Awaiting Fulfillment',
+      system_label: 'Awaiting Fulfillment',
+      order: 3,
+    });
+  });
+
+  it('counts orders per status with the list filters', async () => {
+    const emulator = await startEmulator();
+    await call(emulator, 'POST', '/v2/orders', {
+      body: {
+        billing_address: BILLING,
+        customer_id: 7,
+        products: [{ product_id: 130, variant_id: 78, quantity: 1 }],
+      },
+    });
+    const all = await call(emulator, 'GET', '/v2/orders/count');
+    expect(all.status).toBe(200);
+    expect(specErrors(ORDERS, '/orders/count', 'GET', 200, all.body)).toEqual([]);
+    const body = all.body as { count: number; statuses: { id: number; count: number; sort_order: number }[] };
+    expect(body.count).toBe(2);
+    expect(body.statuses).toHaveLength(15);
+    expect(
+      body.statuses.filter((status) => status.count > 0).map((status) => [status.id, status.count]),
+    ).toEqual([
+      [1, 1],
+      [11, 1],
+    ]);
+    expect((await call(emulator, 'GET', '/v2/orders/count?customer_id=7')).body).toMatchObject({ count: 1 });
+    expect((await call(emulator, 'GET', '/v2/orders/count?customer_id=x')).status).toBe(400);
   });
 });
 

@@ -57,6 +57,57 @@ describe('authentication', () => {
 });
 
 describe('rate limits', () => {
+  it('draws a refused request from the quota and sends the headers on 401 in every style', async () => {
+    const emulator = await startEmulator({ quota: 10, windowMs: 60_000 });
+    const v3 = await call(emulator, 'GET', '/v3/inventory/items', { token: 'wrong' });
+    const hooks = await call(emulator, 'GET', '/v3/hooks', { token: null });
+    const v2 = await call(emulator, 'GET', '/v2/orders', { token: 'wrong' });
+    const graphql = await call(emulator, 'POST', '/graphql', {
+      token: null,
+      body: { query: '{ store { products { edges { node { id } } } } }' },
+    });
+    const refused = [v3, hooks, v2, graphql];
+    expect(refused.map((response) => response.status)).toEqual([401, 401, 401, 401]);
+    for (const response of refused) {
+      for (const header of RATE_HEADERS) expect(response.headers.get(header), header).not.toBeNull();
+    }
+    // "Each API request consumes one quota unit": refused ones too.
+    expect(refused.map((response) => response.headers.get('x-rate-limit-requests-left'))).toEqual([
+      '9',
+      '8',
+      '7',
+      '6',
+    ]);
+    expect(graphql.headers.get('x-bc-graphql-complexity')).toBe('0');
+    expect(v3.headers.get('x-bc-graphql-complexity')).toBeNull();
+  });
+
+  it('sends the headers on a 404 for an unknown store without drawing from the quota', async () => {
+    const emulator = await startEmulator({ quota: 10, windowMs: 60_000 });
+    expect(
+      (await call(emulator, 'GET', '/v3/inventory/locations')).headers.get('x-rate-limit-requests-left'),
+    ).toBe('9');
+    for (const path of ['/v3/inventory/items', '/v2/orders', '/graphql']) {
+      const response = await fetch(`${emulator.url}/stores/zzz999${path}`, {
+        method: path === '/graphql' ? 'POST' : 'GET',
+        headers: { 'x-auth-token': TOKEN, 'content-type': 'application/json' },
+        ...(path === '/graphql' ? { body: '{"query":"{ store { id } }"}' } : {}),
+      });
+      expect(response.status, path).toBe(404);
+      for (const header of RATE_HEADERS) expect(response.headers.get(header), header).not.toBeNull();
+      expect(response.headers.get('x-rate-limit-requests-left'), path).toBe('9');
+      if (path === '/graphql') expect(response.headers.get('x-bc-graphql-complexity')).toBe('0');
+    }
+  });
+
+  it('answers 429 before looking at the token once the quota is used up', async () => {
+    const emulator = await startEmulator({ quota: 1, windowMs: 60_000 });
+    expect((await call(emulator, 'GET', '/v3/inventory/locations', { token: 'wrong' })).status).toBe(401);
+    const limited = await call(emulator, 'GET', '/v3/inventory/locations');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-retry-after')).not.toBeNull();
+  });
+
   it('sends the four headers on every response and 429 with X-Retry-After past the quota', async () => {
     const emulator = await startEmulator({ quota: 3, windowMs: 60_000 });
     const responses = [];

@@ -95,6 +95,93 @@ describe('/v3/hooks', () => {
     expect((await call(emulator, 'PUT', `/v3/hooks/${id}`, { body: {} })).status).toBe(422);
     expect((await call(emulator, 'GET', '/v3/hooks')).body).toMatchObject({ data: [{ id }] });
   });
+
+  it('takes https destinations on port 443 only, and plain http on loopback hosts at any port', async () => {
+    const emulator = await startEmulator();
+    const create = (destination: string) =>
+      call(emulator, 'POST', '/v3/hooks', { body: { scope: STOCK_CHANGED, destination } });
+    for (const destination of ['https://example.com:8443/x', 'https://127.0.0.1:4443/x']) {
+      const refused = await create(destination);
+      expect(refused.status, destination).toBe(422);
+      expect(refused.body).toMatchObject({
+        errors: { destination: expect.stringContaining('port 443') as string },
+      });
+    }
+    for (const destination of [
+      'https://example.com:443/explicit-port',
+      'https://example.com/x',
+      'http://127.0.0.1:9/x',
+      'http://localhost:65000/x',
+      'http://[::1]:8080/x',
+    ]) {
+      expect((await create(destination)).status, destination).toBe(200);
+    }
+    const hooks = (await call(emulator, 'GET', '/v3/hooks')).body as { data: { destination: string }[] };
+    expect(hooks.data).toHaveLength(5);
+    const moved = await call(emulator, 'PUT', `/v3/hooks/1`, {
+      body: { destination: 'https://example.com:8080/x' },
+    });
+    expect(moved.status).toBe(422);
+  });
+
+  it('answers errors as application/json, the type webhooks.v3.yml documents', async () => {
+    const emulator = await startEmulator();
+    const answers = [
+      await call(emulator, 'POST', '/v3/hooks', { body: { scope: STOCK_CHANGED } }),
+      await call(emulator, 'GET', '/v3/hooks/424242'),
+      await call(emulator, 'GET', '/v3/hooks', { token: null }),
+      await call(emulator, 'POST', '/v3/hooks', { raw: '{not json' }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([422, 404, 401, 400]);
+    for (const answer of answers) {
+      expect(answer.headers.get('content-type')).toBe('application/json');
+      expect(answer.body).toMatchObject({ status: answer.status, title: expect.any(String) as string });
+    }
+    expect(specErrors(HOOKS, '/hooks', 'POST', 422, answers[0]?.body)).toEqual([]);
+    expect(specErrors(HOOKS, '/hooks/{webhook_id}', 'GET', 404, answers[1]?.body)).toEqual([]);
+  });
+});
+
+describe('/v3/hooks/admin', () => {
+  it('lists the hooks with their status, the notification emails and no blocked domains', async () => {
+    const emulator = await startEmulator();
+    const ids: number[] = [];
+    for (const destination of ['https://example.com/a', 'https://example.com/b']) {
+      const created = await call(emulator, 'POST', '/v3/hooks', {
+        body: { scope: STOCK_CHANGED, destination },
+      });
+      ids.push((created.body as { data: { id: number } }).data.id);
+    }
+    await call(emulator, 'PUT', `/v3/hooks/${ids[1]}`, { body: { is_active: false } });
+    const admin = await call(emulator, 'GET', '/v3/hooks/admin');
+    expect(admin.status).toBe(200);
+    expect(specErrors(HOOKS, '/hooks/admin', 'GET', 200, admin.body)).toEqual([]);
+    expect(admin.body).toMatchObject({
+      data: {
+        emails: [],
+        hooks_list: [
+          { id: ids[0], status: 'active', is_active: true },
+          { id: ids[1], status: 'inactive', is_active: false },
+        ],
+        blocked_domains: [],
+      },
+    });
+    const active = (await call(emulator, 'GET', '/v3/hooks/admin?is_active=true')).body as {
+      data: { hooks_list: { id: number }[] };
+    };
+    expect(active.data.hooks_list.map((hook) => hook.id)).toEqual([ids[0]]);
+
+    const emails = await call(emulator, 'PUT', '/v3/hooks/admin', { body: { emails: ['ops@example.com'] } });
+    expect(emails.status).toBe(204);
+    expect(emails.body).toBeUndefined();
+    expect((await call(emulator, 'GET', '/v3/hooks/admin')).body).toMatchObject({
+      data: { emails: ['ops@example.com'] },
+    });
+    const bad = await call(emulator, 'PUT', '/v3/hooks/admin', { body: { emails: ['not an address'] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ errors: { 'emails.0': expect.any(String) as string } });
+    expect((await call(emulator, 'DELETE', '/v3/hooks/admin')).status).toBe(405);
+  });
 });
 
 describe('webhook delivery', () => {
@@ -224,6 +311,14 @@ describe('webhook delivery', () => {
       body: { items: [{ location_id: 1, variant_id: 78, quantity: 2 }] },
     });
     expect((await deliveries(emulator.url)).pending).toBe(0);
+    const admin = (await call(emulator, 'GET', '/v3/hooks/admin')).body as {
+      data: { hooks_list: { id: number; status: string }[] };
+    };
+    expect(admin.data.hooks_list).toMatchObject([{ id: hook.data.id, status: 'deactivated' }]);
+    await call(emulator, 'PUT', `/v3/hooks/${hook.data.id}`, { body: { is_active: true } });
+    expect((await call(emulator, 'GET', '/v3/hooks/admin')).body).toMatchObject({
+      data: { hooks_list: [{ id: hook.data.id, status: 'active' }] },
+    });
   });
 
   it('injects duplicates that carry the same hash', async () => {

@@ -29,15 +29,16 @@ function child(node: Json, ...keys: string[]): Json {
  * Changes made to the specs before validation, each listed in `test/fixtures/openapi/README.md`:
  * - the backorder beta fields that the backorders guide shows and the specs predate (`qty_backordered` and
  *   `settings.backorder_limit` on inventory items, `quantity_backordered` on order products);
- * - `url` and `resource` made required on `products_Resource`, so that the spec's `oneOf` between an array of
- *   resource links and an array of order products can tell them apart (without it every order product matches
- *   both branches and `oneOf` rejects it).
+ * - `url` and `resource` made required on the resource-link schemas that sit in a `oneOf` beside the object they
+ *   link to (`products_Resource`, `orderConsignments_Resource`, `orderFees_Resource`): no property of either
+ *   branch is required, so without this every inlined object matches both branches and `oneOf` rejects it.
  */
 function adjust(file: SpecFile, spec: Json): void {
   const schemas = child(spec, 'components', 'schemas');
   if (file === 'orders.v2.oas2.yml') {
     child(schemas, 'orderProducts', 'properties')['quantity_backordered'] = { type: 'integer', minimum: 0 };
-    child(schemas, 'products_Resource')['required'] = ['url', 'resource'];
+    for (const link of ['products_Resource', 'orderConsignments_Resource', 'orderFees_Resource'])
+      child(schemas, link)['required'] = ['url', 'resource'];
   }
   if (file === 'inventory.v3.yml') {
     const holders = [
@@ -147,4 +148,16 @@ export function componentErrors(file: SpecFile, schema: string, body: unknown): 
   const { id, spec } = load(file);
   child(spec, 'components', 'schemas', schema);
   return validateAt(id, ['components', 'schemas', schema], body);
+}
+
+/** Validates a value against the schema of one of the spec's response components, e.g. `404_Resp`. */
+export function responseComponentErrors(
+  file: SpecFile,
+  response: string,
+  body: unknown,
+  mediaType = 'application/json',
+): string[] {
+  const { id, spec } = load(file);
+  child(spec, 'components', 'responses', response, 'content', mediaType, 'schema');
+  return validateAt(id, ['components', 'responses', response, 'content', mediaType, 'schema'], body);
 }

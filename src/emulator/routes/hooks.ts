@@ -22,6 +22,8 @@ interface HookRow {
   readonly headers: string | null;
   readonly created_at: number;
   readonly updated_at: number;
+  /** 1 when the store deactivated the hook after its last failed delivery. */
+  readonly deactivated: number;
 }
 
 function render(row: HookRow, storeHash: string) {
@@ -40,9 +42,12 @@ function render(row: HookRow, storeHash: string) {
 
 const SCOPE_PATTERN = /^store\/[a-z0-9_*]+(\/[a-z0-9_*]+)*$/;
 
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
 /**
- * Part A 7: a real store only accepts https on port 443; the emulator also accepts plain http on loopback so that
- * tests and local gateways can receive deliveries.
+ * webhooks.v3.yml: the destination "must be served on port 443 (custom ports are not currently supported)", so
+ * https is taken on 443 only. Departure: plain http on a loopback host, any port, is accepted too, so that tests and
+ * local gateways can receive deliveries without TLS.
  */
 function destinationProblem(destination: string): string | undefined {
   let url: URL;
@@ -51,10 +56,11 @@ function destinationProblem(destination: string): string | undefined {
   } catch {
     return 'destination must be an absolute URL';
   }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
-    return undefined;
-  return 'destination must be https (or http on 127.0.0.1, localhost or [::1])';
+  if (url.protocol === 'https:') {
+    return url.port === '' ? undefined : `destination must be served on port 443, not ${url.port}`;
+  }
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)) return undefined;
+  return 'destination must be https on port 443 (or http on 127.0.0.1, localhost or [::1])';
 }
 
 function validateFields(body: Record<string, unknown>, partial: boolean): Record<string, string> {
@@ -181,10 +187,11 @@ function updateHook(context: RouteContext): Reply {
   const errors = validateFields(body, true);
   if (Object.keys(errors).length > 0) throw new ApiError(422, 'JSON data is missing or invalid', errors);
   const headers = body['headers'];
+  // Setting is_active either way ends a deactivation by the store: the hook is then active or inactive by choice.
   store.transact(() =>
     store
       .prepare(
-        'UPDATE hooks SET scope = ?, destination = ?, is_active = ?, headers = ?, updated_at = ? WHERE id = ?',
+        'UPDATE hooks SET scope = ?, destination = ?, is_active = ?, headers = ?, updated_at = ?, deactivated = ? WHERE id = ?',
       )
       .run(
         body['scope'] ?? row.scope,
@@ -192,6 +199,7 @@ function updateHook(context: RouteContext): Reply {
         body['is_active'] === undefined ? row.is_active : body['is_active'] === true ? 1 : 0,
         headers === undefined ? row.headers : headers === null ? null : JSON.stringify(headers),
         Math.floor(Date.now() / 1000),
+        body['is_active'] === undefined ? row.deactivated : 0,
         row.id,
       ),
   );
@@ -209,10 +217,83 @@ function deleteHook(context: RouteContext): Reply {
   return { status: 200, body: { data: render(row, context.options.storeHash), meta: {} } };
 }
 
+/** webhooks.v3.yml `status`: deactivated by the store after failed deliveries, or active/inactive as set. */
+function statusOf(row: HookRow): 'active' | 'inactive' | 'deactivated' {
+  if (row.is_active === 1) return 'active';
+  return row.deactivated === 1 ? 'deactivated' : 'inactive';
+}
+
+const EMAILS_KEY = 'hooks_admin_emails';
+
+function readEmails(store: RouteContext['store']): string[] {
+  const row = store
+    .prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?')
+    .get(EMAILS_KEY);
+  return row === undefined ? [] : (JSON.parse(row.value) as string[]);
+}
+
+/**
+ * `GET /v3/hooks/admin`: the notification emails, this client's hooks with their `status` (filtered by
+ * `is_active`), and the blocked domains. The emulator never blocks a domain, so `blocked_domains` is empty.
+ */
+function getAdmin({ store, query, options }: RouteContext): Reply {
+  const filter = new SqlFilter().add('client_id = ?', EMULATOR_CLIENT_ID);
+  const isActive = query.get('is_active');
+  if (isActive !== null) {
+    if (isActive !== 'true' && isActive !== 'false')
+      throw new ApiError(422, 'is_active must be true or false', { is_active: 'invalid' });
+    filter.add('is_active = ?', isActive === 'true' ? 1 : 0);
+  }
+  const rows = store.db
+    .prepare<unknown[], HookRow>(`SELECT * FROM hooks ${filter.where} ORDER BY id`)
+    .all(...filter.args);
+  return {
+    status: 200,
+    body: {
+      data: {
+        emails: readEmails(store),
+        hooks_list: rows.map((row) => ({ ...render(row, options.storeHash), status: statusOf(row) })),
+        blocked_domains: [],
+      },
+      meta: {},
+    },
+  };
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `PUT /v3/hooks/admin {"emails": [...]}`: replaces the notification emails; 204. */
+function putAdmin({ store, body }: RouteContext): Reply {
+  const emails = isRecord(body) ? body['emails'] : undefined;
+  if (!Array.isArray(emails))
+    throw new ApiError(422, 'JSON data is missing or invalid', {
+      emails: 'emails must be an array of addresses',
+    });
+  const errors: Record<string, string> = {};
+  emails.forEach((email, index) => {
+    if (typeof email !== 'string' || !EMAIL_PATTERN.test(email))
+      errors[`emails.${index}`] = `${JSON.stringify(email)} is not an email address`;
+  });
+  if (Object.keys(errors).length > 0) throw new ApiError(422, 'JSON data is missing or invalid', errors);
+  store.transact(() =>
+    store
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(EMAILS_KEY, JSON.stringify(emails)),
+  );
+  return { status: 204 };
+}
+
+// `admin` is not a hook id: `/v3/hooks/admin` has routes of its own (and answers 405 to other methods).
+const HOOK_BY_ID = /^\/v3\/hooks\/(?!admin$)([^/]+)$/;
+
 export const hookRoutes: readonly Route[] = [
-  { method: 'GET', pattern: /^\/v3\/hooks$/, style: 'v3', handle: listHooks },
-  { method: 'POST', pattern: /^\/v3\/hooks$/, style: 'v3', handle: createHook },
-  { method: 'GET', pattern: /^\/v3\/hooks\/([^/]+)$/, style: 'v3', handle: getHook },
-  { method: 'PUT', pattern: /^\/v3\/hooks\/([^/]+)$/, style: 'v3', handle: updateHook },
-  { method: 'DELETE', pattern: /^\/v3\/hooks\/([^/]+)$/, style: 'v3', handle: deleteHook },
+  { method: 'GET', pattern: /^\/v3\/hooks$/, style: 'hooks', handle: listHooks },
+  { method: 'POST', pattern: /^\/v3\/hooks$/, style: 'hooks', handle: createHook },
+  { method: 'GET', pattern: /^\/v3\/hooks\/admin$/, style: 'hooks', handle: getAdmin },
+  { method: 'PUT', pattern: /^\/v3\/hooks\/admin$/, style: 'hooks', handle: putAdmin },
+  { method: 'GET', pattern: HOOK_BY_ID, style: 'hooks', handle: getHook },
+  { method: 'PUT', pattern: HOOK_BY_ID, style: 'hooks', handle: updateHook },
+  { method: 'DELETE', pattern: HOOK_BY_ID, style: 'hooks', handle: deleteHook },
 ];

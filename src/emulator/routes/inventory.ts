@@ -31,15 +31,38 @@ interface LocatedStockRow extends StockRow {
   readonly code: string;
   readonly label: string;
   readonly enabled: number;
+  /** The assigned backorder message's fields; null when none is assigned. */
+  readonly message_name: string | null;
+  readonly message_text: string | null;
+  readonly message_is_default: number | null;
+  readonly message_created_at: string | null;
+  readonly message_updated_at: string | null;
 }
 
-function settingsOf(row: StockRow) {
+/**
+ * `backorder_message` is present only when a message is assigned to the item at that location (inventory.v3.yml,
+ * branch back-288: "only present when a custom backorder message is assigned"), so items without one answer with
+ * exactly the guide's keys.
+ */
+function settingsOf(row: LocatedStockRow) {
   return {
     safety_stock: row.safety_stock,
     is_in_stock: row.is_in_stock === 1,
     warning_level: row.warning_level,
     bin_picking_number: row.bin_picking_number,
     backorder_limit: row.backorder_limit,
+    ...(row.backorder_message_id === null || row.message_name === null
+      ? {}
+      : {
+          backorder_message: {
+            id: row.backorder_message_id,
+            name: row.message_name,
+            message: row.message_text ?? '',
+            is_default: row.message_is_default === 1,
+            created_at: row.message_created_at ?? '',
+            updated_at: row.message_updated_at ?? '',
+          },
+        }),
   };
 }
 
@@ -79,7 +102,9 @@ function stockFor(
   if (items.length === 0) return byItem;
   const rows = store.db
     .prepare<unknown[], LocatedStockRow>(
-      `SELECT s.*, l.code, l.label, l.enabled FROM stock s JOIN locations l ON l.id = s.location_id
+      `SELECT s.*, l.code, l.label, l.enabled, m.name AS message_name, m.message AS message_text,
+         m.is_default AS message_is_default, m.created_at AS message_created_at, m.updated_at AS message_updated_at
+       FROM stock s JOIN locations l ON l.id = s.location_id LEFT JOIN backorder_messages m ON m.id = s.backorder_message_id
        WHERE (s.product_id, s.variant_id) IN (VALUES ${items.map(() => '(?, ?)').join(', ')}) ${locationClause}
        ORDER BY s.location_id`,
     )
@@ -366,7 +391,7 @@ function validSetting(name: (typeof SETTING_FIELDS)[number], value: unknown): st
     case 'backorder_message_id':
       return value === null || (isInteger(value) && value > 0)
         ? undefined
-        : 'backorder_message_id must be null or a positive integer';
+        : 'backorder_message_id must be null (the default message) or the id of a backorder message';
   }
 }
 
@@ -377,6 +402,9 @@ function updateSettings({ store, body, params }: RouteContext): Reply {
   return store.transact(() => {
     const errors: Record<string, string> = {};
     const updates: { key: ItemKey; fields: Record<string, unknown> }[] = [];
+    const messageExists = store.prepare<[unknown], { id: number }>(
+      'SELECT id FROM backorder_messages WHERE id = ?',
+    );
     entries.forEach((entry, index) => {
       const path = `settings.${index}`;
       if (!isRecord(entry)) {
@@ -396,16 +424,21 @@ function updateSettings({ store, body, params }: RouteContext): Reply {
       const fields: Record<string, unknown> = {};
       for (const name of SETTING_FIELDS) {
         if (!(name in entry)) continue;
-        const problem = validSetting(name, entry[name]);
+        const value = entry[name];
+        const problem =
+          validSetting(name, value) ??
+          (name === 'backorder_message_id' && value !== null && !messageExists.get(value)
+            ? `Backorder message with id ${JSON.stringify(value)} does not exist`
+            : undefined);
         if (problem !== undefined) errors[`${path}.${name}`] = problem;
-        else fields[name] = entry[name];
+        else fields[name] = value;
       }
       if (
         Object.keys(fields).length === 0 &&
         Object.keys(errors).every((key) => !key.startsWith(`${path}.`))
       ) {
         errors[`setting.${index}.settings`] =
-          'At least one setting must be specified: warning_level, is_in_stock, safety_stock, bin_picking_number or backorder_limit';
+          'At least one setting must be specified: warning_level, is_in_stock, safety_stock, bin_picking_number, backorder_limit or backorder_message_id';
         return;
       }
       updates.push({ key: resolved.key, fields });
@@ -418,8 +451,7 @@ function updateSettings({ store, body, params }: RouteContext): Reply {
         )
         .get(key.productId, key.variantId, locationId);
       if (before === undefined) continue;
-      const columns = Object.keys(fields).filter((name) => name !== 'backorder_message_id');
-      if (columns.length === 0) continue;
+      const columns = Object.keys(fields);
       const values = columns.map((name) =>
         typeof fields[name] === 'boolean' ? (fields[name] ? 1 : 0) : fields[name],
       );
@@ -427,7 +459,7 @@ function updateSettings({ store, body, params }: RouteContext): Reply {
         (name, i) => (before as unknown as Record<string, unknown>)[name] !== values[i],
       );
       if (!changed) continue;
-      // At most 2^5 column sets, so the statement cache stays small.
+      // At most 2^6 column sets, so the statement cache stays small.
       store
         .prepare(
           `UPDATE stock SET ${columns.map((name) => `${name} = ?`).join(', ')} WHERE product_id = ? AND variant_id = ? AND location_id = ?`,

@@ -17,23 +17,94 @@ import {
   type RouteContext,
 } from '../http.js';
 
-const ORDER_STATUSES: Readonly<Record<number, string>> = {
-  0: 'Incomplete',
-  1: 'Pending',
-  2: 'Shipped',
-  3: 'Partially Shipped',
-  4: 'Refunded',
-  5: 'Cancelled',
-  6: 'Declined',
-  7: 'Awaiting Payment',
-  8: 'Awaiting Pickup',
-  9: 'Awaiting Shipment',
-  10: 'Completed',
-  11: 'Awaiting Fulfillment',
-  12: 'Manual Verification Required',
-  13: 'Disputed',
-  14: 'Partially Refunded',
-};
+/**
+ * `GET /v2/order_statuses` as orders.v2.oas2.yml documents it: id, name and description of each status, in the
+ * display order of the spec's `/orders/count` example (`sort_order`). The emulator has no custom labels.
+ */
+const STATUS_TABLE: readonly { id: number; name: string; description: string }[] = [
+  {
+    id: 0,
+    name: 'Incomplete',
+    description:
+      'An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.',
+  },
+  { id: 1, name: 'Pending', description: 'Customer started the checkout process, but did not complete it.' },
+  {
+    id: 7,
+    name: 'Awaiting Payment',
+    description: 'Customer has completed checkout process, but payment has yet to be confirmed.',
+  },
+  {
+    id: 11,
+    name: 'Awaiting Fulfillment',
+    description: 'Customer has completed the checkout process and payment has been confirmed.',
+  },
+  {
+    id: 9,
+    name: 'Awaiting Shipment',
+    description: 'Order has been pulled and packaged, and is awaiting collection from a shipping provider.',
+  },
+  {
+    id: 8,
+    name: 'Awaiting Pickup',
+    description: 'Order has been pulled, and is awaiting customer pickup from a seller-specified location.',
+  },
+  {
+    id: 3,
+    name: 'Partially Shipped',
+    description:
+      'Only some items in the order have been shipped, due to some products being pre-order only or other reasons.',
+  },
+  {
+    id: 10,
+    name: 'Completed',
+    description: 'Client has paid for their digital product and their file(s) are available for download.',
+  },
+  {
+    id: 2,
+    name: 'Shipped',
+    description:
+      'Order has been shipped, but receipt has not been confirmed; seller has used the Ship Items action.',
+  },
+  {
+    id: 5,
+    name: 'Cancelled',
+    description: 'Seller has cancelled an order, due to a stock inconsistency or other reasons.',
+  },
+  {
+    id: 6,
+    name: 'Declined',
+    description: 'Seller has marked the order as declined for lack of manual payment, or other reasons.',
+  },
+  { id: 4, name: 'Refunded', description: 'Seller has used the Refund action.' },
+  {
+    id: 13,
+    name: 'Disputed',
+    description:
+      'Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.',
+  },
+  {
+    id: 12,
+    name: 'Manual Verification Required',
+    description: 'Order is on hold while some aspect needs to be manually confirmed.',
+  },
+  { id: 14, name: 'Partially Refunded', description: 'Seller has partially refunded the order.' },
+];
+
+const ORDER_STATUSES: Readonly<Record<number, string>> = Object.fromEntries(
+  STATUS_TABLE.map((status) => [status.id, status.name]),
+);
+
+function renderStatus(status: (typeof STATUS_TABLE)[number], sortOrder: number) {
+  return {
+    id: status.id,
+    name: status.name,
+    system_label: status.name,
+    custom_label: status.name,
+    system_description: status.description,
+    order: sortOrder,
+  };
+}
 
 const OUT_OF_STOCK_MESSAGE =
   'Quantities of one or more products are out of stock or did not meet quantity requirements.';
@@ -289,14 +360,134 @@ function checkSplit(path: string, quantity: number, backordered: number | undefi
   }
 }
 
-function renderOrder(store: StoreDatabase, order: OrderRow, storeHash: string) {
-  const lines = store
-    .prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ?')
-    .all(order.id);
+/** What `include` and `consignment_structure` ask to add to an order (orders.v2.oas2.yml `order_includes`). */
+interface OrderIncludes {
+  /** `consignments` inlines them with line items as links; `consignments.line_items` inlines the lines too. */
+  readonly consignments: 'none' | 'links' | 'lines';
+  /** `consignment_structure=object`; without it BigCommerce answers its legacy array structure. */
+  readonly asObject: boolean;
+  readonly fees: boolean;
+}
+
+const NO_INCLUDES: OrderIncludes = { consignments: 'none', asObject: false, fees: false };
+
+function readIncludes(query: URLSearchParams, allowed: readonly string[]): OrderIncludes {
+  const values = (query.get('include') ?? '').split(',').filter((value) => value !== '');
+  const unknown = values.filter((value) => !allowed.includes(value));
+  if (unknown.length > 0)
+    throw new ApiError(
+      400,
+      `include must be one or more of ${allowed.join(', ')}; got ${unknown.join(', ')}`,
+    );
+  const structure = query.get('consignment_structure');
+  if (structure !== null && structure !== 'object')
+    throw new ApiError(400, `consignment_structure must be object, got "${structure}"`);
+  return {
+    consignments: values.includes('consignments.line_items')
+      ? 'lines'
+      : values.includes('consignments')
+        ? 'links'
+        : 'none',
+    asObject: structure === 'object',
+    fees: values.includes('fees'),
+  };
+}
+
+function orderBase(storeHash: string, orderId: number): string {
+  return `https://api.bigcommerce.com/stores/${storeHash}/v2/orders/${orderId}`;
+}
+
+/**
+ * The order's consignments (`GET /v2/orders/{id}/consignments`). The emulator keeps no shipping addresses: every
+ * order with lines has one shipping consignment, addressed to the billing address, whose id is the order id.
+ * Line items are links to `/orders/{id}/products/{line}`, or the order products themselves with `inlineLines`.
+ */
+function renderConsignments(
+  order: OrderRow,
+  lines: readonly OrderProductRow[],
+  storeHash: string,
+  inlineLines: boolean,
+) {
+  const base = orderBase(storeHash, order.id);
+  const billing = JSON.parse(order.billing_address) as Record<string, unknown>;
+  const text = (name: string) => (typeof billing[name] === 'string' ? billing[name] : '');
+  const withBackorders = lines.some((line) => line.quantity_backordered > 0);
+  const shipping = {
+    id: order.id,
+    ...Object.fromEntries(
+      [
+        'first_name',
+        'last_name',
+        'company',
+        'street_1',
+        'street_2',
+        'city',
+        'state',
+        'zip',
+        'country',
+        'country_iso2',
+        'phone',
+        'email',
+      ].map((name) => [name, text(name)]),
+    ),
+    form_fields: [],
+    line_items: inlineLines
+      ? lines.map((line) => renderOrderProduct(line, withBackorders))
+      : lines.map((line) => ({
+          url: `${base}/products/${line.id}`,
+          resource: `/orders/${order.id}/products/${line.id}`,
+        })),
+    items_total: lines.reduce((sum, line) => sum + line.quantity, 0),
+    items_shipped: 0,
+    shipping_method: 'None',
+    base_cost: 0,
+    cost_ex_tax: 0,
+    cost_inc_tax: 0,
+    cost_tax: 0,
+    cost_tax_class_id: 0,
+    base_handling_cost: 0,
+    handling_cost_ex_tax: 0,
+    handling_cost_inc_tax: 0,
+    handling_cost_tax: 0,
+    handling_cost_tax_class_id: 0,
+    shipping_zone_id: 0,
+    shipping_zone_name: '',
+    shipping_quotes: {
+      url: `${base}/consignments/shipping/${order.id}/shipping_quotes`,
+      resource: `/orders/${order.id}/consignments/shipping/${order.id}/shipping_quotes`,
+    },
+  };
+  return {
+    pickups: [],
+    shipping: lines.length === 0 ? [] : [shipping],
+    downloads: [],
+    email: { gift_certificates: [] },
+  };
+}
+
+function orderLines(store: StoreDatabase, orderId: number): OrderProductRow[] {
+  return store
+    .prepare<[number], OrderProductRow>('SELECT * FROM order_products WHERE order_id = ? ORDER BY id')
+    .all(orderId);
+}
+
+function renderOrder(
+  store: StoreDatabase,
+  order: OrderRow,
+  storeHash: string,
+  includes: OrderIncludes = NO_INCLUDES,
+) {
+  const lines = orderLines(store, order.id);
   const subtotal = lines.reduce((sum, line) => sum + Number(line.price) * line.quantity, 0);
   const itemsTotal = lines.reduce((sum, line) => sum + line.quantity, 0);
   const zero = money(0);
-  const base = `https://api.bigcommerce.com/stores/${storeHash}/v2/orders/${order.id}`;
+  const base = orderBase(storeHash, order.id);
+  const included: Record<string, unknown> = {};
+  if (includes.consignments !== 'none') {
+    const consignments = renderConsignments(order, lines, storeHash, includes.consignments === 'lines');
+    included['consignments'] = includes.asObject ? consignments : [consignments];
+  }
+  if (includes.fees) included['fees'] = [];
   return {
     id: order.id,
     customer_id: order.customer_id,
@@ -371,6 +562,7 @@ function renderOrder(store: StoreDatabase, order: OrderRow, storeHash: string) {
       resource: `/orders/${order.id}/shipping_addresses`,
     },
     coupons: { url: `${base}/coupons`, resource: `/orders/${order.id}/coupons` },
+    ...included,
   };
 }
 
@@ -462,8 +654,16 @@ const insertLineSql = `INSERT INTO order_products (order_id, product_id, variant
   price, quantity, quantity_backordered) VALUES (@orderId, @productId, @variantId, @itemVariantId, @locationId, @name, @sku,
   @price, @quantity, @backordered)`;
 
+const ORDER_INCLUDES = ['consignments', 'consignments.line_items', 'fees'] as const;
+
+/**
+ * `POST /v2/orders` answers the order as orders.v2.oas2.yml shows it: `products` is a link to the order's products,
+ * as in BigCommerce's examples, so the lines (and their `quantity_backordered`) come from
+ * `GET /v2/orders/{id}/products`, or inline with `include=consignments.line_items&consignment_structure=object`.
+ */
 function createOrder(context: RouteContext): Reply {
-  const { store, body, options } = context;
+  const { store, body, options, query } = context;
+  const includes = readIncludes(query, ORDER_INCLUDES);
   if (!isRecord(body)) throw new ApiError(400, 'The request body must be a JSON object.');
   const products = body['products'];
   const billing = body['billing_address'];
@@ -540,7 +740,10 @@ function createOrder(context: RouteContext): Reply {
         backordered: splits[index]?.toBackorder ?? 0,
       });
     });
-    return { status: 200, body: renderOrder(store, findOrder(store, String(orderId)), options.storeHash) };
+    return {
+      status: 200,
+      body: renderOrder(store, findOrder(store, String(orderId)), options.storeHash, includes),
+    };
   });
 }
 
@@ -675,16 +878,33 @@ function updateOrder(context: RouteContext): Reply {
   });
 }
 
-function getOrder({ store, params, options }: RouteContext): Reply {
-  return { status: 200, body: renderOrder(store, findOrder(store, params[0]), options.storeHash) };
+function getOrder({ store, params, options, query }: RouteContext): Reply {
+  const includes = readIncludes(query, ORDER_INCLUDES);
+  return { status: 200, body: renderOrder(store, findOrder(store, params[0]), options.storeHash, includes) };
 }
 
+function getConsignments({ store, params, options, query }: RouteContext): Reply {
+  const order = findOrder(store, params[0]);
+  const includes = readIncludes(query, ['consignments.line_items']);
+  return {
+    status: 200,
+    body: renderConsignments(
+      order,
+      orderLines(store, order.id),
+      options.storeHash,
+      includes.consignments === 'lines',
+    ),
+  };
+}
+
+/** V2 paging: `limit` up to 250; a larger one is a 413 ("the `limit` parameter exceeded the maximum"). */
 function readV2Paging(query: URLSearchParams): { page: number; limit: number } {
   const page = Number(query.get('page') ?? 1);
   const limit = Number(query.get('limit') ?? 50);
   if (!Number.isSafeInteger(page) || page < 1) throw new ApiError(400, 'page must be a positive integer');
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 250)
+  if (!Number.isSafeInteger(limit) || limit < 1)
     throw new ApiError(400, 'limit must be an integer from 1 to 250');
+  if (limit > 250) throw new ApiError(413, 'limit must be at most 250');
   return { page, limit };
 }
 
@@ -706,8 +926,17 @@ function listOrderProducts({ store, params, query }: RouteContext): Reply {
   return { status: 200, body: lines.map((line) => renderOrderProduct(line, anyBackordered)) };
 }
 
-function listOrders({ store, query, options }: RouteContext): Reply {
-  const { page, limit } = readV2Paging(query);
+function getOrderProduct({ store, params }: RouteContext): Reply {
+  const order = findOrder(store, params[0]);
+  const lines = orderLines(store, order.id);
+  const line = lines.find((candidate) => String(candidate.id) === params[1]);
+  if (line === undefined) throw new ApiError(404, 'The requested resource was not found.');
+  const withBackorders = lines.some((candidate) => candidate.quantity_backordered > 0);
+  return { status: 200, body: renderOrderProduct(line, withBackorders) };
+}
+
+/** The filters `GET /v2/orders` and `GET /v2/orders/count` share. */
+function orderFilter(query: URLSearchParams): SqlFilter {
   const filter = new SqlFilter();
   for (const [param, condition] of [
     ['min_id', 'id >= ?'],
@@ -722,18 +951,70 @@ function listOrders({ store, query, options }: RouteContext): Reply {
     if (!Number.isSafeInteger(value)) throw new ApiError(400, `${param} must be an integer`);
     filter.add(condition, value);
   }
+  return filter;
+}
+
+function listOrders({ store, query, options }: RouteContext): Reply {
+  const { page, limit } = readV2Paging(query);
+  const includes = readIncludes(query, ORDER_INCLUDES);
+  const filter = orderFilter(query);
   const orders = store.db
     .prepare<unknown[], OrderRow>(`SELECT * FROM orders ${filter.where} ORDER BY id LIMIT ? OFFSET ?`)
     .all(...filter.args, limit, (page - 1) * limit);
   // Part B 2: V2 lists answer 204 with an empty body when nothing matches.
   if (orders.length === 0) return { status: 204 };
-  return { status: 200, body: orders.map((order) => renderOrder(store, order, options.storeHash)) };
+  return {
+    status: 200,
+    body: orders.map((order) => renderOrder(store, order, options.storeHash, includes)),
+  };
 }
+
+/** `GET /v2/orders/count`: the count per status (every status, in display order) and the total. */
+function countOrders({ store, query }: RouteContext): Reply {
+  const filter = orderFilter(query);
+  const counts = new Map(
+    store.db
+      .prepare<unknown[], { status_id: number; n: number }>(
+        `SELECT status_id, COUNT(*) AS n FROM orders ${filter.where} GROUP BY status_id`,
+      )
+      .all(...filter.args)
+      .map((row) => [row.status_id, row.n]),
+  );
+  const statuses = STATUS_TABLE.map((status, index) => ({
+    id: status.id,
+    name: status.name,
+    system_label: status.name,
+    custom_label: status.name,
+    system_description: status.description,
+    count: counts.get(status.id) ?? 0,
+    sort_order: index,
+  }));
+  return {
+    status: 200,
+    body: { statuses, count: [...counts.values()].reduce((sum, n) => sum + n, 0) },
+  };
+}
+
+function listStatuses(): Reply {
+  return { status: 200, body: STATUS_TABLE.map((status, index) => renderStatus(status, index)) };
+}
+
+// `count` is not an order id: `/v2/orders/count` has a route of its own.
+const ORDER_BY_ID = /^\/v2\/orders\/(?!count$)([^/]+)$/;
 
 export const orderRoutes: readonly Route[] = [
   { method: 'GET', pattern: /^\/v2\/orders$/, style: 'v2', handle: listOrders },
   { method: 'POST', pattern: /^\/v2\/orders$/, style: 'v2', handle: createOrder },
-  { method: 'GET', pattern: /^\/v2\/orders\/([^/]+)$/, style: 'v2', handle: getOrder },
-  { method: 'PUT', pattern: /^\/v2\/orders\/([^/]+)$/, style: 'v2', handle: updateOrder },
+  { method: 'GET', pattern: /^\/v2\/orders\/count$/, style: 'v2', handle: countOrders },
+  { method: 'GET', pattern: ORDER_BY_ID, style: 'v2', handle: getOrder },
+  { method: 'PUT', pattern: ORDER_BY_ID, style: 'v2', handle: updateOrder },
   { method: 'GET', pattern: /^\/v2\/orders\/([^/]+)\/products$/, style: 'v2', handle: listOrderProducts },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/orders\/([^/]+)\/products\/([^/]+)$/,
+    style: 'v2',
+    handle: getOrderProduct,
+  },
+  { method: 'GET', pattern: /^\/v2\/orders\/([^/]+)\/consignments$/, style: 'v2', handle: getConsignments },
+  { method: 'GET', pattern: /^\/v2\/order_statuses$/, style: 'v2', handle: listStatuses },
 ];
