@@ -46,7 +46,8 @@ export function forbidden(requirement: Requirement, fields: readonly string[]): 
       code: 'FORBIDDEN',
       ...(requirement.scopes === null ? {} : { requiredScopes: requirement.scopes }),
       fields,
-      http: { status: 403 },
+      // Not a spec validation error: yoga keeps the 403 (it answers spec errors with 200 to application/json).
+      http: { status: 403, spec: false },
     },
   });
 }
