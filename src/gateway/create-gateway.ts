@@ -31,6 +31,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
+import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
@@ -233,6 +234,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       useAuthentication(authentication),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useScopes(authentication),
+      useSchemaDisclosure({
+        ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
+        ...(options.fieldSuggestions === undefined ? {} : { fieldSuggestions: options.fieldSuggestions }),
+      }),
       useSharedExecution(),
       useErrorLogging({ logger }),
     ],
