@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from './gateway/auth/authenticator.js';
+import { isKnownScope } from './gateway/auth/viewer.js';
 import { ConfigError, readConfig } from './config.js';
 import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
 import { startFromConfig, syncHooksFromConfig } from './start.js';
@@ -10,6 +13,9 @@ Commands:
                      otherwise against the embedded store emulator (demo data in ./data/store.db)
   hooks sync         make sure the store has the gateway's webhooks (BIGCOMMERCE_*, WEBHOOK_SECRET, PUBLIC_URL)
   emulator [flags]   run the BigCommerce store emulator alone (see "backorder-gateway emulator --help")
+  apikey hash <key>  print the SHA-256 of an API key, for AUTH_API_KEYS
+  apikey new <name> <scope>...
+                     make a random API key and print it with its AUTH_API_KEYS entry
   help               show this text
 `;
 
@@ -59,6 +65,22 @@ async function main(argv: readonly string[]): Promise<void> {
       if (args[0] !== 'sync') throw new Error(`unknown hooks command "${args[0] ?? ''}"; try "hooks sync"`);
       await syncHooksFromConfig(readConfig(), log);
       return;
+    }
+    case 'apikey': {
+      const [action, value, ...scopes] = args;
+      if (action === 'hash' && value !== undefined && value !== '') {
+        log(sha256Hex(value));
+        return;
+      }
+      if (action === 'new' && value !== undefined && scopes.length > 0) {
+        const unknown = scopes.filter((scope) => !isKnownScope(scope));
+        if (unknown.length > 0) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
+        const key = `bgk_${randomBytes(32).toString('base64url')}`;
+        log(`key (give it to the client; it is not stored anywhere): ${key}`);
+        log(`AUTH_API_KEYS entry: ${JSON.stringify({ name: value, sha256: sha256Hex(key), scopes })}`);
+        return;
+      }
+      throw new Error('usage: apikey hash <key> | apikey new <name> <scope>...');
     }
     case undefined:
     case 'help':

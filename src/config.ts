@@ -1,3 +1,7 @@
+import type { ApiKeyEntry, AuthenticationOptions } from './gateway/auth/authenticator.js';
+import { parsePublicKey } from './gateway/auth/authenticator.js';
+import { isKnownScope } from './gateway/auth/viewer.js';
+
 /**
  * The only reader of `process.env`. Every variable is validated at boot; a bad value stops the process with a
  * message naming the variable (and its value, unless it is a secret).
@@ -44,6 +48,20 @@ export interface AppConfig {
   readonly persistedDocumentsOnly: boolean;
   /** `LOG_LEVEL`: debug, info, warn or error. @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Client authentication from `AUTH_JWKS_URL` / `AUTH_JWT_SECRET` / `AUTH_JWT_PUBLIC_KEY` (one of them, with
+   * `AUTH_ISSUER`, `AUTH_AUDIENCE`, `AUTH_CLOCK_SKEW_S`) and `AUTH_API_KEYS`. @default none (authentication off)
+   */
+  readonly auth: AuthenticationOptions | undefined;
+  /**
+   * `ALLOW_UNAUTHENTICATED`: lets the gateway run against a real store without client authentication; without it
+   * `start` refuses to. @default false
+   */
+  readonly allowUnauthenticated: boolean;
+  /** `GRAPHIQL`: serve GraphiQL. @default true with the emulator, false with a real store */
+  readonly graphiql: boolean;
+  /** `INTROSPECTION`: answer introspection and suggest field names. @default true with the emulator, false with a real store */
+  readonly introspection: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -82,6 +100,103 @@ function flag(env: Env, name: string): boolean {
   if (text === undefined || text === '' || text === 'false' || text === '0') return false;
   if (text === 'true' || text === '1') return true;
   throw new ConfigError(`${name} must be true or false, got "${text}"`);
+}
+
+/** A boolean with a default that depends on the mode. */
+function toggle(env: Env, name: string, fallback: boolean): boolean {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  return flag(env, name);
+}
+
+/** Comma-separated values, or undefined when unset. */
+function list(env: Env, name: string): string[] | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const values = text
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  if (values.length === 0) throw new ConfigError(`${name} must list at least one value`);
+  return values;
+}
+
+/** `AUTH_API_KEYS`: `[{"name": "...", "sha256": "<64 hex>", "scopes": ["inventory:read", ...]}]`. */
+function apiKeys(env: Env): ApiKeyEntry[] | undefined {
+  const text = env['AUTH_API_KEYS'];
+  if (text === undefined || text === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigError('AUTH_API_KEYS must be a JSON array of {"name", "sha256", "scopes"}');
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new ConfigError('AUTH_API_KEYS must be a non-empty JSON array of {"name", "sha256", "scopes"}');
+  const names = new Set<string>();
+  return parsed.map((entry: unknown, index): ApiKeyEntry => {
+    const where = `AUTH_API_KEYS[${index}]`;
+    if (typeof entry !== 'object' || entry === null) throw new ConfigError(`${where} must be an object`);
+    const { name, sha256, scopes } = entry as Record<string, unknown>;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_.:@-]{1,64}$/.test(name))
+      throw new ConfigError(`${where}.name must be 1 to 64 letters, digits or _.:@-`);
+    if (names.has(name)) throw new ConfigError(`${where}.name "${name}" is used twice`);
+    names.add(name);
+    if (typeof sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sha256))
+      throw new ConfigError(
+        `${where}.sha256 must be 64 hex digits (backorder-gateway apikey hash <key>), not the key itself`,
+      );
+    if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string' && isKnownScope(scope)))
+      throw new ConfigError(
+        `${where}.scopes must be a list of inventory:read, inventory:write, orders:read, orders:write, events:subscribe, gateway:admin`,
+      );
+    return { name, sha256: sha256.toLowerCase(), scopes };
+  });
+}
+
+function authentication(env: Env): AuthenticationOptions | undefined {
+  const jwksUrl = url(env, 'AUTH_JWKS_URL', undefined, ['https:', 'http:']);
+  const secret = env['AUTH_JWT_SECRET'] === '' ? undefined : env['AUTH_JWT_SECRET'];
+  const publicKey = env['AUTH_JWT_PUBLIC_KEY'] === '' ? undefined : env['AUTH_JWT_PUBLIC_KEY'];
+  const issuer = list(env, 'AUTH_ISSUER');
+  const audience = list(env, 'AUTH_AUDIENCE');
+  const clockSkewS = integer(env, 'AUTH_CLOCK_SKEW_S', 30, 0, 600);
+  const keys = apiKeys(env);
+  const sources = [jwksUrl, secret, publicKey].filter((source) => source !== undefined).length;
+  if (sources > 1)
+    throw new ConfigError('Set only one of AUTH_JWKS_URL, AUTH_JWT_SECRET and AUTH_JWT_PUBLIC_KEY');
+  if (sources === 0 && (issuer !== undefined || audience !== undefined))
+    throw new ConfigError(
+      'AUTH_ISSUER and AUTH_AUDIENCE need AUTH_JWKS_URL, AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY',
+    );
+  if (secret !== undefined && Buffer.byteLength(secret) < 32)
+    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes');
+  if (publicKey !== undefined) {
+    try {
+      parsePublicKey(publicKey);
+    } catch {
+      throw new ConfigError('AUTH_JWT_PUBLIC_KEY must be a PEM (SPKI) RSA, EC or Ed25519 public key');
+    }
+  }
+  // A key set is usually shared by many applications: its tokens must be checked for who issued them and for whom.
+  if (jwksUrl !== undefined && (issuer === undefined || audience === undefined))
+    throw new ConfigError('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE');
+  if (sources === 0 && keys === undefined) return undefined;
+  return {
+    ...(sources === 0
+      ? {}
+      : {
+          jwt: {
+            ...(jwksUrl === undefined ? {} : { jwksUrl }),
+            ...(secret === undefined ? {} : { secret }),
+            ...(publicKey === undefined ? {} : { publicKey }),
+            ...(issuer === undefined ? {} : { issuer }),
+            ...(audience === undefined ? {} : { audience }),
+            clockSkewS,
+          },
+        }),
+    ...(keys === undefined ? {} : { apiKeys: keys }),
+  };
 }
 
 function prefix(env: Env): string {
@@ -138,5 +253,9 @@ export function readConfig(env: Env = process.env): AppConfig {
     redisPrefix: prefix(env),
     persistedDocumentsOnly: flag(env, 'PERSISTED_DOCUMENTS_ONLY'),
     logLevel: logLevel as AppConfig['logLevel'],
+    auth: authentication(env),
+    allowUnauthenticated: flag(env, 'ALLOW_UNAUTHENTICATED'),
+    graphiql: toggle(env, 'GRAPHIQL', store.kind === 'emulator'),
+    introspection: toggle(env, 'INTROSPECTION', store.kind === 'emulator'),
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppConfig } from './config.js';
+import { ConfigError, type AppConfig } from './config.js';
 import { createEmulator, type Emulator } from './emulator/create-emulator.js';
 import { createGateway, type Gateway } from './gateway/create-gateway.js';
 import { describeSync, syncHooks } from './gateway/hooks-sync.js';
@@ -26,6 +26,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
   let storeUrl: string;
   let accessToken: string;
   let webhookSecret = config.webhookSecret;
+  // The mode follows the target: a real store's data is never served to unauthenticated clients by accident.
+  if (config.store.kind === 'bigcommerce' && config.auth === undefined && !config.allowUnauthenticated)
+    throw new ConfigError(
+      'A real store needs client authentication: set AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE), AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_API_KEYS, or ALLOW_UNAUTHENTICATED=true to run without it',
+    );
   if (config.store.kind === 'emulator') {
     // A fresh token and secret per run: only this process talks to its emulator, and neither is ever printed.
     accessToken = randomBytes(24).toString('hex');
@@ -48,7 +53,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
   }
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [accessToken, ...(webhookSecret === undefined ? [] : [webhookSecret])],
+    secrets: [
+      accessToken,
+      ...(webhookSecret === undefined ? [] : [webhookSecret]),
+      ...(config.auth?.jwt?.secret === undefined ? [] : [config.auth.jwt.secret]),
+    ],
   });
   const gateway = await createGateway({
     storeUrl,
@@ -60,7 +69,21 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
     ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
     persistedDocumentsOnly: config.persistedDocumentsOnly,
+    ...(config.auth === undefined ? {} : { auth: config.auth }),
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+    fieldSuggestions: config.introspection,
   });
+  print(
+    config.auth === undefined
+      ? `authentication is off: any client can read and write the ${config.store.kind === 'emulator' ? 'demo store' : 'store (ALLOW_UNAUTHENTICATED=true)'}`
+      : `authentication is on: ${[
+          config.auth.jwt === undefined ? null : 'JWT bearer tokens',
+          config.auth.apiKeys === undefined ? null : `${config.auth.apiKeys.length} API key(s)`,
+        ]
+          .filter((part) => part !== null)
+          .join(' and ')}`,
+  );
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
   if (webhookSecret !== undefined && base !== undefined) {
@@ -81,7 +104,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
   } else {
     print('PUBLIC_URL is not set: hooks were not synced (run "backorder-gateway hooks sync" once it is)');
   }
-  print(`backorder-gateway ready: GraphiQL at ${gateway.graphqlUrl}`);
+  print(
+    config.graphiql
+      ? `backorder-gateway ready: GraphiQL at ${gateway.graphqlUrl}`
+      : `backorder-gateway ready: ${gateway.graphqlUrl} (GraphiQL off; GRAPHIQL=true serves it)`,
+  );
   return {
     gateway,
     emulator,

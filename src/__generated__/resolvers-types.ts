@@ -509,9 +509,12 @@ export type Query = {
   inventoryItems: InventoryItemConnection;
   /** Every inventory location. */
   locations: Array<Location>;
-  /** Fetches any object by its global id. */
+  /** Fetches any object by its global id; the id's type needs its scope (`Order:...` needs `orders:read`). */
   node?: Maybe<Node>;
-  /** Fetches objects by global id, in order, with null for ids that name nothing. */
+  /**
+   * Fetches objects by global id, in order, with null for ids that name nothing. Each id's type needs its scope
+   * (`Order:...` needs `orders:read`), checked before anything is loaded.
+   */
   nodes: Array<Maybe<Node>>;
   /** An order by BigCommerce order id. */
   order?: Maybe<Order>;
@@ -890,6 +893,16 @@ export type ResolversParentTypes = {
   VariantEdge: Omit<VariantEdge, 'node'> & { node: ResolversParentTypes['Variant'] };
 };
 
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AdjustInventoryResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdjustInventoryResult'] = ResolversParentTypes['AdjustInventoryResult']> = {
   __resolveType: TypeResolveFn<'InventoryAdjusted' | 'NotFoundError' | 'UnknownOutcomeError' | 'ValidationError', ParentType, ContextType>;
 };
@@ -1237,3 +1250,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   VariantEdge?: VariantEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
+};

@@ -1,4 +1,5 @@
 import type { AdjustmentCoalescer } from './adjustment-coalescer.js';
+import type { Viewer } from './auth/viewer.js';
 import type { LiveServices } from './events/live.js';
 import type { Loaders, Upstream } from './loaders.js';
 
@@ -13,6 +14,8 @@ export interface GatewayContext {
   readonly signal: AbortSignal;
   /** Events, webhooks and subscription bookkeeping. */
   readonly live: LiveServices;
-  /** A context with fresh loaders, for executing one subscription event. */
+  /** The authenticated client (anonymous with every scope when authentication is off). */
+  readonly viewer: Viewer;
+  /** A context with fresh loaders (and the same viewer), for executing one subscription event. */
   readonly forEvent: () => GatewayContext;
 }

@@ -25,10 +25,15 @@ import { createSubscriptionHub, hubField, isPlainFilter } from './events/subscri
 import { currentCounters, matches as matchesFilter } from './resolvers/events.js';
 import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
+import { createAuthenticator, type AuthenticationOptions } from './auth/authenticator.js';
+import type { Viewer } from './auth/viewer.js';
 import { createLogger, type Logger } from './logger.js';
 import { graphiqlTabs } from './operation-examples.js';
+import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
+import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
+import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
@@ -81,6 +86,15 @@ export interface GatewayOptions {
    * here before connections close. @default 0
    */
   readonly shutdownDrainMs?: number;
+  /**
+   * Client authentication (JWT bearer tokens, API keys) over HTTP, SSE and graphql-ws, with the scopes declared in
+   * the schema enforced before execution. @default off: every client is anonymous with every scope (the demo)
+   */
+  readonly auth?: AuthenticationOptions;
+  /** Answer introspection queries. @default true */
+  readonly introspection?: boolean;
+  /** Suggest field and type names ("Did you mean ...") in validation errors. @default true */
+  readonly fieldSuggestions?: boolean;
 }
 
 export interface Gateway {
@@ -172,14 +186,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     streams: new Set(),
   };
   const neverAborted = new AbortController().signal;
-  const makeContext = (signal: AbortSignal): GatewayContext => ({
+  const makeContext = (signal: AbortSignal, viewer: Viewer): GatewayContext => ({
     upstream,
     loaders: createLoaders(upstream, signal),
     coalescer,
     signal,
     live,
-    forEvent: () => makeContext(neverAborted),
+    viewer,
+    forEvent: () => makeContext(neverAborted, viewer),
   });
+  const authentication = createAuthentication(
+    options.auth === undefined
+      ? null
+      : createAuthenticator(options.auth, (error) =>
+          logger.warn('token verification unavailable', {
+            error: error instanceof Error ? error.name : String(error),
+          }),
+        ),
+  );
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
@@ -206,13 +230,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           },
     renderGraphiQL,
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
-    context: ({ request }: { request?: Request }): GatewayContext =>
-      makeContext(request?.signal ?? neverAborted),
-    // Order: the webhook route answers before any GraphQL parsing; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them.
+    context: (initial: { request?: Request; viewer?: Viewer }): GatewayContext =>
+      makeContext(initial.request?.signal ?? neverAborted, authentication.viewerOf(initial)),
+    // Order: the webhook route answers before any GraphQL parsing; clients are authenticated before their
+    // documents are read; scopes are checked in validation (which graphql-ws runs too) and before execution;
+    // shared execution replaces the subscribe function; error logging sees results before yoga masks them.
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
+      useAuthentication(authentication),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
+      useScopes(authentication),
+      useSchemaDisclosure({
+        ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
+        ...(options.fieldSuggestions === undefined ? {} : { fieldSuggestions: options.fieldSuggestions }),
+      }),
       useSharedExecution(),
       useErrorLogging({ logger }),
     ],
@@ -224,6 +255,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const reject = (response: ServerResponse, status: number, message: string): void => {
     response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
     response.end(JSON.stringify({ errors: [{ message }] }));
+  };
+  const writeStats = (request: IncomingMessage, response: ServerResponse): void => {
+    // `?gc=1` collects garbage first when the process runs with --expose-gc (the bench does, to measure
+    // retained memory rather than garbage not yet collected).
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (request.url?.includes('gc=1') === true && collect !== undefined) collect();
+    const body = {
+      ...live.stats,
+      subscriptions: live.streams.size,
+      listeners: bus.listenerCount(),
+      refetchCalls: inventoryEvents.refetchCalls(),
+      process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
+    };
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0];
@@ -237,19 +282,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         .end(JSON.stringify({ ready }));
       return;
     }
+    if (path === '/_gateway/stats' && authentication.enabled) {
+      // With authentication on, stats need the admin scope.
+      void authentication.authorize(request.headers.authorization, 'gateway:admin').then((refusal) => {
+        if (refusal === null) {
+          writeStats(request, response);
+          return;
+        }
+        const http = refusal.extensions['http'] as { status: number; headers?: Record<string, string> };
+        response.writeHead(http.status, { 'content-type': 'application/json', ...http.headers });
+        response.end(JSON.stringify({ errors: [refusal.toJSON()] }));
+      });
+      return;
+    }
     if (path === '/_gateway/stats') {
-      // `?gc=1` collects garbage first when the process runs with --expose-gc (the bench does, to measure
-      // retained memory rather than garbage not yet collected).
-      const collect = (globalThis as { gc?: () => void }).gc;
-      if (request.url?.includes('gc=1') === true && collect !== undefined) collect();
-      const body = {
-        ...live.stats,
-        subscriptions: live.streams.size,
-        listeners: bus.listenerCount(),
-        refetchCalls: inventoryEvents.refetchCalls(),
-        process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
-      };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      writeStats(request, response);
       return;
     }
     if (!serving) {
@@ -297,6 +344,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
   const wsServer = useServer(
     {
+      onConnect: (ctx) => authentication.connect(ctx),
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, id, payload) => {
@@ -305,6 +353,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
+          viewer: authentication.socketViewer(ctx.extra.socket),
         }) as unknown as Enveloped;
         let document;
         try {

@@ -503,9 +503,12 @@ export type Query = {
   inventoryItems: InventoryItemConnection;
   /** Every inventory location. */
   locations: Array<Location>;
-  /** Fetches any object by its global id. */
+  /** Fetches any object by its global id; the id's type needs its scope (`Order:...` needs `orders:read`). */
   node?: Maybe<Node>;
-  /** Fetches objects by global id, in order, with null for ids that name nothing. */
+  /**
+   * Fetches objects by global id, in order, with null for ids that name nothing. Each id's type needs its scope
+   * (`Order:...` needs `orders:read`), checked before anything is loaded.
+   */
   nodes: Array<Maybe<Node>>;
   /** An order by BigCommerce order id. */
   order?: Maybe<Order>;

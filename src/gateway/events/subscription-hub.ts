@@ -163,7 +163,8 @@ export function createSubscriptionHub(options: HubOptions) {
       streams: Set<{ return(): Promise<unknown> }>,
     ): Promise<AsyncIterableIterator<ExecutionResult>> {
       const context = args.contextValue as GatewayContext;
-      const key = `${plan.field}\n${JSON.stringify(args.variableValues ?? {})}\n${JSON.stringify(args.operationName ?? null)}\n${String(hashDocument(args.document))}`;
+      // Keyed by the viewer's scopes too: subscribers share an execution only when they may see the same.
+      const key = `${context.viewer.scopeKey}\n${plan.field}\n${JSON.stringify(args.variableValues ?? {})}\n${JSON.stringify(args.operationName ?? null)}\n${String(hashDocument(args.document))}`;
       let waiting: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
       const accept = FIELDS[plan.field] ?? (() => false);
       let hub = hubs.get(key);

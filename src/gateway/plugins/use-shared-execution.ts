@@ -28,7 +28,9 @@ export function useSharedExecution(): Plugin<GatewayContext> {
       byVariables = new Map();
       keys.set(args.document, byVariables);
     }
-    const variables = `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
+    // Keyed by the viewer's scopes too: subscribers share an execution only when they may see the same.
+    const viewer = (args.contextValue as GatewayContext).viewer;
+    const variables = `${viewer.scopeKey}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}`;
     let key = byVariables.get(variables);
     if (key === undefined) {
       // Bounded: past this many variable sets per document, sharing restarts from empty.
