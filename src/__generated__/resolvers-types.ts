@@ -890,6 +890,28 @@ export type ResolversParentTypes = {
   VariantEdge: Omit<VariantEdge, 'node'> & { node: ResolversParentTypes['Variant'] };
 };
 
+export type CostDirectiveArgs = {
+  weight: Scalars['Int']['input'];
+};
+
+export type CostDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  requireOneSlicingArgument?: Maybe<Scalars['Boolean']['input']>;
+  sizedFields?: Maybe<Array<Scalars['String']['input']>>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type UpstreamDirectiveArgs = {
+  batchSize?: Scalars['Int']['input'];
+  perItem?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type UpstreamDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = UpstreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AdjustInventoryResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AdjustInventoryResult'] = ResolversParentTypes['AdjustInventoryResult']> = {
   __resolveType: TypeResolveFn<'InventoryAdjusted' | 'NotFoundError' | 'UnknownOutcomeError' | 'ValidationError', ParentType, ContextType>;
 };
@@ -1237,3 +1259,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   VariantEdge?: VariantEdgeResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  cost?: CostDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+  upstream?: UpstreamDirectiveResolver<any, any, ContextType>;
+};

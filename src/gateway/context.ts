@@ -1,6 +1,7 @@
 import type { AdjustmentCoalescer } from './adjustment-coalescer.js';
 import type { LiveServices } from './events/live.js';
 import type { Loaders, Upstream } from './loaders.js';
+import type { UpstreamBudget } from './upstream-budget.js';
 
 /** What every resolver receives. Built per request (per subscription event for events). */
 export interface GatewayContext {
@@ -13,6 +14,8 @@ export interface GatewayContext {
   readonly signal: AbortSignal;
   /** Events, webhooks and subscription bookkeeping. */
   readonly live: LiveServices;
+  /** The upstream calls this operation may still make, and its deadline; `upstream` counts against it. */
+  readonly budget: UpstreamBudget;
   /** A context with fresh loaders, for executing one subscription event. */
   readonly forEvent: () => GatewayContext;
 }

@@ -27,10 +27,18 @@ import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
+import { useAliasDedup } from './plugins/use-alias-dedup.js';
+import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
+import {
+  DEFAULT_OPERATION_LIMITS,
+  useOperationLimits,
+  type OperationLimits,
+} from './plugins/use-operation-limits.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
+import { createUpstreamBudget } from './upstream-budget.js';
 
 export interface GatewayOptions {
   /** The store API base: `https://api.bigcommerce.com/stores/{hash}`, or an emulator's `storeUrl`. */
@@ -75,6 +83,8 @@ export interface GatewayOptions {
   readonly shutdownGraceMs?: number;
   /** Run only the documents in the persisted-document manifest (clients send `documentId`). @default false */
   readonly persistedDocumentsOnly?: boolean;
+  /** Operation limits (depth, aliases, cost, upstream calls, time, ...). @default DEFAULT_OPERATION_LIMITS */
+  readonly limits?: Partial<OperationLimits>;
   /**
    * On stop, how long readiness is false while requests are still served, so that load balancers stop routing
    * here before connections close. @default 0
@@ -140,7 +150,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
     onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
   });
-  const upstream: Upstream = { transport, graphql: createAdminGraphqlClient(transport) };
   const coalescer = createAdjustmentCoalescer(transport, {
     ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
@@ -171,14 +180,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     streams: new Set(),
   };
   const neverAborted = new AbortController().signal;
-  const makeContext = (signal: AbortSignal): GatewayContext => ({
-    upstream,
-    loaders: createLoaders(upstream, signal),
-    coalescer,
-    signal,
-    live,
-    forEvent: () => makeContext(neverAborted),
-  });
+  const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
+  // Each operation (and each subscription event) counts its upstream calls against its own budget.
+  const makeContext = (signal: AbortSignal): GatewayContext => {
+    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls);
+    const counted: Upstream = {
+      transport: budget.transport,
+      graphql: createAdminGraphqlClient(budget.transport),
+    };
+    return {
+      upstream: counted,
+      loaders: createLoaders(counted, signal),
+      coalescer,
+      signal,
+      live,
+      budget,
+      forEvent: () => makeContext(neverAborted),
+    };
+  };
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
@@ -202,11 +221,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
     context: ({ request }: { request?: Request }): GatewayContext =>
       makeContext(request?.signal ?? neverAborted),
-    // Order: the webhook route answers before any GraphQL parsing; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them.
+    // Order: the webhook route answers before any GraphQL parsing; persisted documents resolve the query text
+    // before the limits parse and validate it; the execution timeout wraps execution, around the deduplication of
+    // identical aliases; shared execution replaces the subscribe function; error logging sees results before yoga masks them.
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
+      useOperationLimits(limits),
+      useExecutionTimeout({ timeoutMs: limits.executionTimeoutMs }),
+      useAliasDedup(),
       useSharedExecution(),
       useErrorLogging({ logger }),
     ],
