@@ -31,12 +31,20 @@ import { createLogger, type Logger } from './logger.js';
 import { graphiqlTabs } from './operation-examples.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
+import { useAliasDedup } from './plugins/use-alias-dedup.js';
+import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
+import {
+  DEFAULT_OPERATION_LIMITS,
+  useOperationLimits,
+  type OperationLimits,
+} from './plugins/use-operation-limits.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
+import { createUpstreamBudget } from './upstream-budget.js';
 
 export interface GatewayOptions {
   /** The store API base: `https://api.bigcommerce.com/stores/{hash}`, or an emulator's `storeUrl`. */
@@ -81,6 +89,8 @@ export interface GatewayOptions {
   readonly shutdownGraceMs?: number;
   /** Run only the documents in the persisted-document manifest (clients send `documentId`). @default false */
   readonly persistedDocumentsOnly?: boolean;
+  /** Operation limits (depth, aliases, cost, upstream calls, time, ...). @default DEFAULT_OPERATION_LIMITS */
+  readonly limits?: Partial<OperationLimits>;
   /**
    * On stop, how long readiness is false while requests are still served, so that load balancers stop routing
    * here before connections close. @default 0
@@ -155,7 +165,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
     onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
   });
-  const upstream: Upstream = { transport, graphql: createAdminGraphqlClient(transport) };
   const coalescer = createAdjustmentCoalescer(transport, {
     ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
@@ -186,15 +195,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     streams: new Set(),
   };
   const neverAborted = new AbortController().signal;
-  const makeContext = (signal: AbortSignal, viewer: Viewer): GatewayContext => ({
-    upstream,
-    loaders: createLoaders(upstream, signal),
-    coalescer,
-    signal,
-    live,
-    viewer,
-    forEvent: () => makeContext(neverAborted, viewer),
-  });
+  const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
+  // Each operation (and each subscription event) counts its upstream calls against its own budget.
+  const makeContext = (signal: AbortSignal, viewer: Viewer): GatewayContext => {
+    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls);
+    const counted: Upstream = {
+      transport: budget.transport,
+      graphql: createAdminGraphqlClient(budget.transport),
+    };
+    return {
+      upstream: counted,
+      loaders: createLoaders(counted, signal),
+      coalescer,
+      signal,
+      live,
+      viewer,
+      budget,
+      forEvent: () => makeContext(neverAborted, viewer),
+    };
+  };
   const authentication = createAuthentication(
     options.auth === undefined
       ? null
@@ -233,8 +252,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: (initial: { request?: Request; viewer?: Viewer }): GatewayContext =>
       makeContext(initial.request?.signal ?? neverAborted, authentication.viewerOf(initial)),
     // Order: the webhook route answers before any GraphQL parsing; clients are authenticated before their
-    // documents are read; scopes are checked in validation (which graphql-ws runs too) and before execution;
-    // shared execution replaces the subscribe function; error logging sees results before yoga masks them.
+    // documents are read; persisted documents resolve the query text before the limits parse and validate it;
+    // scopes are checked in validation (which graphql-ws runs too) and before execution; the execution timeout
+    // wraps execution, around the deduplication of identical aliases; shared execution replaces the subscribe
+    // function; error logging sees results before yoga masks them.
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       useAuthentication(authentication),
@@ -244,6 +265,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
         ...(options.fieldSuggestions === undefined ? {} : { fieldSuggestions: options.fieldSuggestions }),
       }),
+      useOperationLimits(limits),
+      useExecutionTimeout({ timeoutMs: limits.executionTimeoutMs }),
+      useAliasDedup(),
       useSharedExecution(),
       useErrorLogging({ logger }),
     ],

@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+import type { Transport, UpstreamCall, UpstreamResponse } from '../upstream/transport.js';
+
+/**
+ * The store calls one operation may make. Created per request (and per subscription event) in the context factory:
+ * every call a resolver, loader or client makes through the request's transport is counted, and a call past the
+ * limit fails at once without reaching the store. It also carries the operation's deadline: aborting the budget
+ * cancels the calls in flight and refuses further ones.
+ */
+export interface UpstreamBudget {
+  /** Calls made so far (refused calls are not counted). */
+  calls(): number;
+  readonly limit: number;
+  /** Aborted when the operation runs out of time. */
+  readonly signal: AbortSignal;
+  /** Cancels the calls in flight and refuses further ones with `reason`. */
+  abort(reason: Error): void;
+  /** The transport to hand to loaders and clients. */
+  readonly transport: Transport;
+}
+
+/** An operation needed more store calls than the budget allows; the calls past the limit were not made. */
+export class UpstreamCallLimitError extends GraphQLError {
+  constructor(limit: number) {
+    super(`The operation needs more than ${limit} upstream calls, the limit per operation`, {
+      extensions: { code: 'UPSTREAM_CALL_LIMIT_EXCEEDED', limit, http: { status: 400 } },
+    });
+    this.name = 'UpstreamCallLimitError';
+  }
+}
+
+/** Wraps `transport` with a per-operation call budget; `close()` is the shared transport's, and is not forwarded. */
+export function createUpstreamBudget(transport: Transport, limit: number): UpstreamBudget {
+  let calls = 0;
+  const controller = new AbortController();
+  const budgeted: Transport = {
+    request(call: UpstreamCall): Promise<UpstreamResponse> {
+      if (controller.signal.aborted) return Promise.reject(controller.signal.reason as Error);
+      if (calls >= limit) return Promise.reject(new UpstreamCallLimitError(limit));
+      calls += 1;
+      const signal =
+        call.signal === undefined ? controller.signal : AbortSignal.any([call.signal, controller.signal]);
+      return transport.request({ ...call, signal });
+    },
+    close: () => Promise.resolve(),
+  };
+  return {
+    calls: () => calls,
+    limit,
+    signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
+    transport: budgeted,
+  };
+}
