@@ -49,7 +49,9 @@ async function expectRefused(stack: Stack, answer: Answer, code: string): Promis
 describe('defaults', () => {
   it('accept every document in operations/ at its largest page sizes', () => {
     const schema = loadSchema();
-    const files = readdirSync(new URL('../../operations/', import.meta.url));
+    const files = readdirSync(new URL('../../operations/', import.meta.url)).filter((file) =>
+      file.endsWith('.graphql'),
+    );
     expect(files.length).toBeGreaterThanOrEqual(10);
     for (const file of files) {
       const document = parse(operation(file), { maxLexicalTokens: DEFAULT_OPERATION_LIMITS.maxTokens });
