@@ -60,6 +60,8 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
     ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
     persistedDocumentsOnly: config.persistedDocumentsOnly,
+    sweepIntervalMs: config.sweepIntervalMs,
+    readBackRetryMaxMs: config.readBackRetryMaxMs,
   });
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
@@ -67,6 +69,13 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     const transport = createTransport({ baseUrl: storeUrl, accessToken });
     try {
       print(describeSync(await syncHooks(transport, `${base}${WEBHOOK_PATH}`, webhookSecret)));
+      // Kept in place from now on: a hook the store deactivates is reactivated, then a sweep catches up.
+      if (config.hooksSyncIntervalMs > 0)
+        gateway.events.reconciler.watchHooks({
+          destination: `${base}${WEBHOOK_PATH}`,
+          secret: webhookSecret,
+          intervalMs: config.hooksSyncIntervalMs,
+        });
     } catch (error) {
       logger.warn('hook sync failed; live events need the hooks', {
         error: error instanceof Error ? error.message : String(error),

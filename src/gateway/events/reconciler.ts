@@ -46,7 +46,7 @@ export interface ReconcilerOptions {
   readonly maxCallsPerSweep?: number | undefined;
   /** Pause between two calls of a sweep. @default 250 */
   readonly callSpacingMs?: number | undefined;
-  /** Periodic hook sync (reactivates hooks BigCommerce deactivated, then sweeps); off without it. */
+  /** Periodic hook sync (reactivates hooks BigCommerce deactivated, then sweeps); off without it (see `watchHooks`). */
   readonly hooks?:
     | {
         readonly destination: string;
@@ -64,9 +64,13 @@ export interface SweepReport {
   readonly published: number;
 }
 
+export type HookWatch = NonNullable<ReconcilerOptions['hooks']>;
+
 export interface Reconciler {
   /** Sweeps now (when the lock allows, unless `force`). */
   sweep(force?: boolean): Promise<SweepReport | null>;
+  /** Starts the periodic hook sync (once the destination is known, e.g. after listening on port 0). */
+  watchHooks(hooks: HookWatch): void;
   stats(): {
     sweeps: number;
     calls: number;
@@ -90,7 +94,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
   const perCall = options.productsPerCall ?? 50;
   const maxCalls = options.maxCallsPerSweep ?? 20;
   const spacingMs = options.callSpacingMs ?? 250;
-  const hooksIntervalMs = options.hooks?.intervalMs ?? 300_000;
+  let hooks = options.hooks;
   const counters = { sweeps: 0, calls: 0, published: 0, hookSyncs: 0, lastSweepAt: null as number | null };
   const abort = new AbortController();
   const running = new Set<Promise<unknown>>();
@@ -166,8 +170,9 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
   }
 
   async function syncHooksOnce(): Promise<void> {
-    const hooks = options.hooks;
-    if (hooks === undefined || !(await lock.acquire('hooks', Math.floor(hooksIntervalMs * 0.9)))) return;
+    if (hooks === undefined) return;
+    const ttl = Math.floor((hooks.intervalMs ?? 300_000) * 0.9);
+    if (!(await lock.acquire('hooks', ttl))) return;
     try {
       const report = await syncHooks(transport, hooks.destination, hooks.secret);
       counters.hookSyncs += 1;
@@ -204,10 +209,16 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       () => sweep(),
       (timer) => (sweepTimer = timer),
     );
-  if (options.hooks !== undefined) every(hooksIntervalMs, syncHooksOnce, (timer) => (hooksTimer = timer));
+  function watchHooks(watch: HookWatch): void {
+    if (hooksTimer !== undefined) clearTimeout(hooksTimer);
+    hooks = watch;
+    every(watch.intervalMs ?? 300_000, syncHooksOnce, (timer) => (hooksTimer = timer));
+  }
+  if (hooks !== undefined) watchHooks(hooks);
 
   return {
     sweep,
+    watchHooks,
     stats: () => ({ ...counters }),
     async stop() {
       stopped = true;
