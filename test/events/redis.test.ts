@@ -130,4 +130,17 @@ describe('replicas sharing Redis', () => {
     const ids = resumed.values.map((value) => value.eventId);
     expect(new Set(ids).size).toBe(3);
   });
+
+  it('lets one replica at a time sweep, through a lock in Redis', async () => {
+    const emulator = await startEmulator();
+    const prefix = testPrefix();
+    const [a, b] = await Promise.all([
+      replica(emulator.storeUrl, prefix),
+      replica(emulator.storeUrl, prefix),
+    ]);
+    afterAll(() => Promise.all([a.stop(), b.stop()]));
+    const reports = await Promise.all([a.events.reconciler.sweep(), b.events.reconciler.sweep()]);
+    expect(reports.filter((report) => report !== null)).toHaveLength(1);
+    expect(await b.events.reconciler.sweep()).toBeNull();
+  });
 });

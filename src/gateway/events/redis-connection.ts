@@ -80,7 +80,15 @@ export async function createRedisConnection(options: RedisConnectionOptions): Pr
     health = { status: 'ready', since: Date.now(), lastError: null };
     for (const listener of readyListeners) listener();
   });
-  await Promise.all([client.connect(), reader.connect()]);
+  try {
+    await Promise.all([client.connect(), reader.connect()]);
+  } catch (error) {
+    // Stop reconnecting so that a gateway that cannot start exits; the URL may carry a password.
+    closing = true;
+    client.disconnect();
+    reader.disconnect();
+    throw new Error(`Redis (REDIS_URL) is unreachable at start: ${describeRedisError(error)}`);
+  }
   return {
     client,
     reader,
