@@ -22,3 +22,11 @@ describe('live event settings', () => {
     expect(() => readConfig({ [name]: value })).toThrow(name);
   });
 });
+
+describe('emulator flag for lost deliveries', () => {
+  it('reads --webhook-loss-rate and refuses a rate outside 0..1', async () => {
+    const { parseEmulatorFlags } = await import('../../src/emulator/cli.js');
+    expect(parseEmulatorFlags(['--webhook-loss-rate', '0.25'])).toMatchObject({ webhookLossRate: 0.25 });
+    expect(() => parseEmulatorFlags(['--webhook-loss-rate', '2'])).toThrow('--webhook-loss-rate');
+  });
+});
