@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { ROOT, SECRET, TOKEN, startBaseline, startEmulator, startGateway, type Child } from './processes.js';
+import { liveRecoveryScenario, type LiveRecoveryProfile } from './scenario-live-recovery.js';
 
 /**
  * `npm run bench`: the emulator and gateways run as separate processes, the way a user runs them; every figure is
@@ -21,6 +22,7 @@ interface Profile {
   readonly webhookItems: number;
   readonly fanout: number;
   readonly replicaSubscribers: number;
+  readonly liveRecovery: LiveRecoveryProfile;
 }
 
 const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
@@ -33,6 +35,7 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     webhookItems: 10,
     fanout: 20,
     replicaSubscribers: 5,
+    liveRecovery: { changes: 40, items: 10, sweepIntervalMs: 1000, faultMs: 300 },
   },
   quick: {
     seed: 1000,
@@ -43,6 +46,7 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     webhookItems: 100,
     fanout: 1000,
     replicaSubscribers: 100,
+    liveRecovery: { changes: 300, items: 50, sweepIntervalMs: 5000, faultMs: 2000 },
   },
   full: {
     seed: 5000,
@@ -53,6 +57,7 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     webhookItems: 100,
     fanout: 10_000,
     replicaSubscribers: 1000,
+    liveRecovery: { changes: 300, items: 50, sweepIntervalMs: 5000, faultMs: 2000 },
   },
 };
 
@@ -502,7 +507,7 @@ async function replicasScenario(emulator: Child) {
 type Row = [scenario: string, metric: string, value: number | null, target: string, met: boolean | null];
 
 function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
-  const { catalog, cpu, coalescing, webhookBurst, fanout, replicas } = results;
+  const { catalog, cpu, coalescing, webhookBurst, fanout, replicas, liveRecovery } = results;
   const le = (value: number | null, limit: number | null) =>
     value === null || limit === null ? null : value <= limit;
   return [
@@ -580,6 +585,21 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
       replicas.received === null ? null : replicas.received === replicas.expected,
     ],
     ['replicas', 'p99Ms', replicas.p99Ms, 'webhook into one replica -> subscriber on the other', null],
+    ['liveRecovery', 'eventsLost', liveRecovery.eventsLost, '== 0', liveRecovery.eventsLost === 0],
+    [
+      'liveRecovery',
+      'agreementMs',
+      liveRecovery.agreementMs,
+      `<= sweepIntervalMs (${liveRecovery.sweepIntervalMs})`,
+      le(liveRecovery.agreementMs, liveRecovery.sweepIntervalMs),
+    ],
+    [
+      'liveRecovery',
+      'webhooksLost',
+      liveRecovery.webhooksLost,
+      `${liveRecovery.changes} changes; ${liveRecovery.webhooksDuplicated} duplicated, ${liveRecovery.faultedReads} reads failed`,
+      null,
+    ],
   ];
 }
 
@@ -605,7 +625,9 @@ async function runAll() {
     const fanout = await fanoutScenario(fanoutGateway.url);
     progress('replicas');
     const replicas = await replicasScenario(fast);
-    return { catalog, cpu, coalescing, webhookBurst, fanout, replicas };
+    progress('live recovery');
+    const liveRecovery = await liveRecoveryScenario(profile.liveRecovery, progress);
+    return { catalog, cpu, coalescing, webhookBurst, fanout, replicas, liveRecovery };
   } finally {
     await Promise.all(children.reverse().map((child) => child.stop()));
   }

@@ -46,6 +46,12 @@ export interface AppConfig {
   readonly redisPrefix: string;
   /** `PERSISTED_DOCUMENTS_ONLY`: run only the documents of operations/ (sent by `documentId`). @default false */
   readonly persistedDocumentsOnly: boolean;
+  /** `SWEEP_INTERVAL_MS`: time between reconciliation sweeps of the watched inventory; 0 turns them off. @default 60000 */
+  readonly sweepIntervalMs: number;
+  /** `HOOKS_SYNC_INTERVAL_MS`: time between periodic hook syncs (when hooks were synced at start); 0 turns them off. @default 300000 */
+  readonly hooksSyncIntervalMs: number;
+  /** `READ_BACK_RETRY_MAX_MS`: longest wait between attempts of a failed webhook read-back. @default 10000 */
+  readonly readBackRetryMaxMs: number;
   /** `LOG_LEVEL`: debug, info, warn or error. @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
@@ -252,6 +258,9 @@ export function readConfig(env: Env = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
     redisPrefix: prefix(env),
     persistedDocumentsOnly: flag(env, 'PERSISTED_DOCUMENTS_ONLY'),
+    sweepIntervalMs: integer(env, 'SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
+    hooksSyncIntervalMs: integer(env, 'HOOKS_SYNC_INTERVAL_MS', 300_000, 0, 86_400_000),
+    readBackRetryMaxMs: integer(env, 'READ_BACK_RETRY_MAX_MS', 10_000, 100, 30_000),
     logLevel: logLevel as AppConfig['logLevel'],
     auth: authentication(env),
     allowUnauthenticated: flag(env, 'ALLOW_UNAUTHENTICATED'),

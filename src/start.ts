@@ -73,6 +73,8 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     graphiql: config.graphiql,
     introspection: config.introspection,
     fieldSuggestions: config.introspection,
+    sweepIntervalMs: config.sweepIntervalMs,
+    readBackRetryMaxMs: config.readBackRetryMaxMs,
   });
   print(
     config.auth === undefined
@@ -90,6 +92,13 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     const transport = createTransport({ baseUrl: storeUrl, accessToken });
     try {
       print(describeSync(await syncHooks(transport, `${base}${WEBHOOK_PATH}`, webhookSecret)));
+      // Kept in place from now on: a hook the store deactivates is reactivated, then a sweep catches up.
+      if (config.hooksSyncIntervalMs > 0)
+        gateway.events.reconciler.watchHooks({
+          destination: `${base}${WEBHOOK_PATH}`,
+          secret: webhookSecret,
+          intervalMs: config.hooksSyncIntervalMs,
+        });
     } catch (error) {
       logger.warn('hook sync failed; live events need the hooks', {
         error: error instanceof Error ? error.message : String(error),

@@ -7,7 +7,7 @@ const run = promisify(execFile);
 describe('bench harness', () => {
   it('runs every scenario in its smallest form and reports every key (no timing is asserted)', async () => {
     const { stdout } = await run(process.execPath, ['dist-bench/run.js', '--smoke', '--json'], {
-      timeout: 120_000,
+      timeout: 240_000,
       maxBuffer: 10 * 1024 * 1024,
     });
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<
@@ -29,6 +29,14 @@ describe('bench harness', () => {
         'baselineP99Ms',
       ],
       replicas: ['received', 'expected', 'p99Ms'],
+      liveRecovery: [
+        'changes',
+        'webhooksLost',
+        'webhooksDuplicated',
+        'faultedReads',
+        'eventsLost',
+        'agreementMs',
+      ],
     };
     for (const [scenario, names] of Object.entries(keys)) {
       for (const name of names) {
@@ -41,5 +49,5 @@ describe('bench harness', () => {
     expect(report['fanout']?.['received']).toBe(report['fanout']?.['expected']);
     expect(report['catalog']?.['upstreamCalls']).toBe(report['catalog']?.['minimumCalls']);
     expect(stdout).toContain('| scenario | metric | value | target | met |');
-  });
+  }, 240_000);
 });

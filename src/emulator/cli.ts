@@ -19,6 +19,7 @@ export const EMULATOR_USAGE = `Usage: backorder-gateway emulator [flags]
   --webhook-time-scale F    factor on the webhook retry schedule (default 1; 0.001 turns 60 s into 60 ms)
   --webhook-duplicate-rate R  probability of delivering a webhook twice (default 0)
   --webhook-reorder         deliver due webhooks in random order
+  --webhook-loss-rate R     probability that a webhook is lost, never sent nor retried (default 0)
   --fault-rate R            probability of a fault on a store request (default 0)
   --fault KIND              the fault: ${FAULT_KINDS.join(', ')} (default 503)
   --slow-ms N               how long a slow fault holds the response (default 10000)
@@ -54,6 +55,7 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorOptions {
       'webhook-time-scale': { type: 'string' },
       'webhook-duplicate-rate': { type: 'string' },
       'webhook-reorder': { type: 'boolean' },
+      'webhook-loss-rate': { type: 'string' },
       'fault-rate': { type: 'string' },
       fault: { type: 'string' },
       'slow-ms': { type: 'string' },
@@ -79,6 +81,7 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorOptions {
     webhookTimeScale: numberFlag('webhook-time-scale', values['webhook-time-scale'], (value) => value >= 0),
     webhookDuplicateRate: numberFlag('webhook-duplicate-rate', values['webhook-duplicate-rate'], rate),
     webhookReorder: values['webhook-reorder'],
+    webhookLossRate: numberFlag('webhook-loss-rate', values['webhook-loss-rate'], rate),
     faultRate: numberFlag('fault-rate', values['fault-rate'], rate),
     faultKind: fault,
     slowMs: numberFlag('slow-ms', values['slow-ms'], int),

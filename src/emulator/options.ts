@@ -51,6 +51,11 @@ export interface EmulatorOptions {
   readonly webhookDuplicateRate?: number;
   /** Deliver each batch of due webhooks in random order. @default false */
   readonly webhookReorder?: boolean;
+  /**
+   * Probability (0..1) that a webhook delivery is lost: never sent and never retried (recorded in
+   * `/_emulator/deliveries` with the error `lost`), as when a store's delivery goes astray. @default 0
+   */
+  readonly webhookLossRate?: number;
   /** Probability (0..1) that a store request gets the fault `faultKind`. @default 0 */
   readonly faultRate?: number;
   /** The fault injected at `faultRate`. @default '503' */
@@ -87,6 +92,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulat
     webhookTimeoutMs: options.webhookTimeoutMs ?? 5_000,
     webhookDuplicateRate: options.webhookDuplicateRate ?? 0,
     webhookReorder: options.webhookReorder ?? false,
+    webhookLossRate: options.webhookLossRate ?? 0,
     faultRate: options.faultRate ?? 0,
     faultKind: options.faultKind ?? '503',
     slowMs: options.slowMs ?? 10_000,

@@ -117,6 +117,11 @@ export function createWebhookDispatcher(
       markFailed.run(delivery.id);
       return;
     }
+    if (options.webhookLossRate > 0 && Math.random() < options.webhookLossRate) {
+      recordAttempt.run(delivery.id, delivery.attempts + 1, Date.now(), 0, null, 'lost', 0);
+      markDelivered.run(delivery.id);
+      return;
+    }
     const sendTwice = options.webhookDuplicateRate > 0 && Math.random() < options.webhookDuplicateRate;
     const first = await post(delivery, false);
     if (sendTwice) await post(delivery, true);

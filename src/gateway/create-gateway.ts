@@ -17,10 +17,14 @@ import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/
 import { createTransport } from '../upstream/transport.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
 import type { GatewayContext } from './context.js';
-import { createMemoryEventBus, type EventBus } from './events/event-bus.js';
-import { createInventoryEvents } from './events/inventory-events.js';
-import { createStats, type GatewayStats, type LiveServices } from './events/live.js';
-import { createRedisEventBus } from './events/redis-event-bus.js';
+import type { EventBus } from './events/event-bus.js';
+import {
+  createEventPipeline,
+  createStats,
+  type EventPipeline,
+  type GatewayStats,
+  type LiveServices,
+} from './events/live.js';
 import { createSubscriptionHub, hubField, isPlainFilter } from './events/subscription-hub.js';
 import { currentCounters, matches as matchesFilter } from './resolvers/events.js';
 import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
@@ -81,6 +85,27 @@ export interface GatewayOptions {
   readonly eventRetention?: number;
   /** A burst of webhooks is read back once quiet for this long. @default 25 */
   readonly refetchWindowMs?: number;
+  /** First wait before a failed webhook read-back is tried again (doubled per failure). @default 100 */
+  readonly readBackRetryBaseMs?: number;
+  /** Longest wait between attempts of a failed read-back, retried until it succeeds. @default 10000 */
+  readonly readBackRetryMaxMs?: number;
+  /** Items waiting for a read-back at most; past it webhooks are answered 503 and readiness is false. @default 100000 */
+  readonly maxPendingReadBacks?: number;
+  /** Time between reconciliation sweeps of the watched inventory; 0 turns them off. @default 60000 */
+  readonly sweepIntervalMs?: number;
+  /** Upstream calls one sweep may make (50 products each), spaced by `sweepCallSpacingMs`. @default 20 */
+  readonly sweepMaxCalls?: number;
+  /** Pause between two upstream calls of a sweep. @default 250 */
+  readonly sweepCallSpacingMs?: number;
+  /**
+   * Periodic hook sync: reactivates hooks the store deactivated (then sweeps). Off without it; `npm start` sets it
+   * when the hooks were synced at start.
+   */
+  readonly hooksSync?: {
+    readonly destination: string;
+    readonly secret: string;
+    readonly intervalMs?: number;
+  };
   /** Events held for one slow subscriber before it is stopped with SLOW_CONSUMER. @default 1000 */
   readonly maxSubscriberQueue?: number;
   /** A WebSocket whose unsent data exceeds this is closed (1013, try again later). @default 4194304 */
@@ -118,6 +143,8 @@ export interface Gateway {
   readonly stats: GatewayStats;
   /** The event bus (memory or Redis). */
   readonly bus: EventBus;
+  /** The event pipeline: read-back queue, reconciler, health. */
+  readonly events: EventPipeline;
   /** Open subscriptions in this process. */
   subscriptionCount(): number;
   /** Upstream read-backs made for webhooks so far. */
@@ -170,22 +197,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
   });
   const query = defaultQuery();
-  const bus =
-    options.redisUrl === undefined
-      ? createMemoryEventBus(
-          options.eventRetention === undefined ? {} : { retention: options.eventRetention },
-        )
-      : await createRedisEventBus({
-          url: options.redisUrl,
-          ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
-          ...(options.eventRetention === undefined ? {} : { retention: options.eventRetention }),
-        });
-  const inventoryEvents = createInventoryEvents({
-    bus,
+  const events = await createEventPipeline({
     transport,
     logger,
-    ...(options.refetchWindowMs === undefined ? {} : { refetchWindowMs: options.refetchWindowMs }),
+    redisUrl: options.redisUrl,
+    redisPrefix: options.redisPrefix,
+    eventRetention: options.eventRetention,
+    readBacks: {
+      refetchWindowMs: options.refetchWindowMs,
+      retryBaseMs: options.readBackRetryBaseMs,
+      retryMaxMs: options.readBackRetryMaxMs,
+      maxPending: options.maxPendingReadBacks,
+    },
+    reconcile: {
+      sweepIntervalMs: options.sweepIntervalMs,
+      maxCallsPerSweep: options.sweepMaxCalls,
+      callSpacingMs: options.sweepCallSpacingMs,
+      hooks: options.hooksSync,
+    },
   });
+  const { bus, inventoryEvents } = events;
   const live: LiveServices = {
     bus,
     inventoryEvents,
@@ -290,6 +321,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       subscriptions: live.streams.size,
       listeners: bus.listenerCount(),
       refetchCalls: inventoryEvents.refetchCalls(),
+      ...events.health(),
+      sweeps: events.reconciler.stats(),
       process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
     };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -297,13 +330,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/healthz') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, ...events.health() }));
       return;
     }
     if (path === '/readyz') {
+      // Readiness is about this replica only: a Redis outage (shown in the detail) does not take replicas out of
+      // the load balancer, since writes and webhooks are still served; a full read-back queue does.
+      const health = events.health();
+      const isReady = ready && health.acceptingWebhooks;
       response
-        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ready }));
+        .writeHead(isReady ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ready: isReady, ...health }));
       return;
     }
     if (path === '/_gateway/stats' && authentication.enabled) {
@@ -429,6 +468,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     server,
     stats: live.stats,
     bus,
+    events,
     subscriptionCount: () => live.streams.size,
     refetchCalls: () => inventoryEvents.refetchCalls(),
     async stop() {
@@ -442,7 +482,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
       await wsServer.dispose();
       await coalescer.flush();
-      await inventoryEvents.flush();
       // Connections are closed as soon as they go idle (SSE streams just ended, requests finishing); requests still
       // running after the grace period are cut.
       const sweep = setInterval(() => server.closeIdleConnections(), 25);
@@ -451,7 +490,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closed;
       clearInterval(sweep);
       clearTimeout(grace);
-      await bus.close();
+      await events.close();
       await transport.close();
     },
   };

@@ -6,6 +6,7 @@ import {
   type InventoryEvent,
 } from '../../src/gateway/events/event-bus.js';
 import type { LocationStock } from '../../src/upstream/bigcommerce-rest/inventory.js';
+import { silentLogger } from '../../src/gateway/logger.js';
 
 const ITEM = { sku: 'RE-130', variantId: 78, productId: 130 };
 
@@ -60,9 +61,14 @@ describe('Redis bus', () => {
     const { createRedisEventBus } = await import('../../src/gateway/events/redis-event-bus.js');
     const url = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
     const prefix = `bg-test-${randomBytes(6).toString('hex')}`;
+    const { createRedisConnection } = await import('../../src/gateway/events/redis-connection.js');
+    const [ca, cb] = await Promise.all([
+      createRedisConnection({ url, logger: silentLogger }),
+      createRedisConnection({ url, logger: silentLogger }),
+    ]);
     const [a, b] = await Promise.all([
-      createRedisEventBus({ url, prefix }),
-      createRedisEventBus({ url, prefix }),
+      createRedisEventBus({ connection: ca, logger: silentLogger, prefix }),
+      createRedisEventBus({ connection: cb, logger: silentLogger, prefix }),
     ]);
     try {
       expect(
@@ -75,10 +81,10 @@ describe('Redis bus', () => {
       expect(await a.observe([{ item: ITEM, stock: stock(33), readAt: 500, limitReached: true }])).toEqual(
         [],
       );
-      expect(await a.firstSighting('h')).toBe(true);
-      expect(await b.firstSighting('h')).toBe(false);
+      expect(await a.watchedProducts()).toEqual([ITEM.productId]);
     } finally {
       await Promise.all([a.close(), b.close()]);
+      await Promise.all([ca.close(), cb.close()]);
       const redis = new Redis(url);
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length > 0) await redis.del(...keys);
@@ -110,9 +116,14 @@ describe('memory bus', () => {
     await expect(bus.subscribe(() => undefined, published[2]?.id)).resolves.toBeTypeOf('function');
   });
 
-  it('remembers webhook hashes', async () => {
-    const bus = createMemoryEventBus({ dedupeCapacity: 2 });
-    expect(await bus.firstSighting('a')).toBe(true);
-    expect(await bus.firstSighting('a')).toBe(false);
+  it('refuses to resume from an id it never issued, such as one from before a restart', async () => {
+    const before = createMemoryEventBus();
+    const old = (
+      await before.observe([1, 2, 3].map((qty) => ({ item: ITEM, stock: stock(qty), readAt: qty })))
+    ).at(-1);
+    const restarted = createMemoryEventBus();
+    await restarted.observe([{ item: ITEM, stock: stock(2), readAt: 9 }]);
+    await expect(restarted.subscribe(() => undefined, old?.id)).rejects.toBeInstanceOf(EventExpiredError);
+    await expect(restarted.subscribe(() => undefined, '1-0')).rejects.toBeInstanceOf(EventExpiredError);
   });
 });

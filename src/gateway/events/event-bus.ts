@@ -36,21 +36,24 @@ export interface EventBus {
   observe(observations: readonly Observation[]): Promise<InventoryEvent[]>;
   /**
    * Calls `listener` with every event published after `after` (or from now on), in stream order, each once.
-   * Rejects with `EventExpiredError` when `after` is older than the retained events.
+   * Rejects with `EventExpiredError` when `after` does not name a retained event: older than the retention, or an
+   * id this bus never issued (e.g. from before a restart of a gateway without Redis).
    */
   subscribe(listener: (event: InventoryEvent) => void, after?: string): Promise<() => void>;
-  /** Records a webhook hash; true the first time it is seen (shared across replicas with Redis). */
-  firstSighting(hash: string): Promise<boolean>;
+  /** The products whose figures have been published or taken as a baseline: what the reconciler sweeps. */
+  watchedProducts(): Promise<number[]>;
+  /** Observations waiting in the local outbox for Redis (always 0 in memory). */
+  unpublished(): number;
   /** Local listeners right now (for leak checks and stats). */
   listenerCount(): number;
   close(): Promise<void>;
 }
 
-/** The resume point is older than the retained events: the client must start over. */
+/** The resume point is not a retained event (too old, or from before a restart): the client must start over. */
 export class EventExpiredError extends Error {
   constructor(readonly after: string) {
     super(
-      `Event ${after} is older than the retained events; subscribe again without "after" to get the current state.`,
+      `Event ${after} is not among the retained events (older than the retention, or from before a restart); subscribe again without "after" to get the current state.`,
     );
     this.name = 'EventExpiredError';
   }
@@ -68,6 +71,11 @@ export function isEventId(text: string): boolean {
 
 export function levelKey(item: ItemIdentity, locationId: number): string {
   return `${item.productId}/${item.variantId}@${locationId}`;
+}
+
+/** The product id of a `levelKey`. */
+export function productOfLevelKey(key: string): number {
+  return Number(key.slice(0, key.indexOf('/')));
 }
 
 /** Figures clients see, without the location's names (which do not change stock). */
@@ -148,21 +156,16 @@ export function decide(
 export interface MemoryEventBusOptions {
   /** Events kept for resuming (`after`). @default 10000 */
   readonly retention?: number;
-  /** Webhook hashes remembered for deduplication. @default 100000 */
-  readonly dedupeCapacity?: number;
 }
 
-/** One process, in memory: a bounded ring of events and a bounded set of webhook hashes. */
+/** One process, in memory: a bounded ring of events; ids from before this process are refused as expired. */
 export function createMemoryEventBus(options: MemoryEventBusOptions = {}): EventBus {
   const retention = options.retention ?? 10_000;
-  const dedupeCapacity = options.dedupeCapacity ?? 100_000;
   const events: InventoryEvent[] = [];
   const snapshots = new Map<string, Snapshot>();
-  const hashes = new Set<string>();
   const listeners = new Set<(event: InventoryEvent) => void>();
   let lastMs = 0;
   let seq = 0;
-  let oldestDropped: string | null = null;
 
   const nextId = (): string => {
     const now = Date.now();
@@ -194,26 +197,25 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
           published.push(event);
         }
       }
-      if (events.length > retention)
-        oldestDropped = events.splice(0, events.length - retention).at(-1)?.id ?? oldestDropped;
+      if (events.length > retention) events.splice(0, events.length - retention);
       for (const event of published) for (const listener of listeners) listener(event);
       return Promise.resolve(published);
     },
     subscribe(listener, after) {
       if (after !== undefined) {
-        if (oldestDropped !== null && compareIds(after, oldestDropped) < 0)
-          return Promise.reject(new EventExpiredError(after));
-        for (const event of events) if (compareIds(event.id, after) > 0) listener(event);
+        // Only an id this process issued and still holds can be resumed from; anything else would silently skip
+        // the events in between.
+        const index = events.findIndex((event) => event.id === after);
+        if (index < 0) return Promise.reject(new EventExpiredError(after));
+        for (const event of events.slice(index + 1)) listener(event);
       }
       listeners.add(listener);
       return Promise.resolve(() => listeners.delete(listener));
     },
-    firstSighting(hash) {
-      if (hashes.has(hash)) return Promise.resolve(false);
-      hashes.add(hash);
-      if (hashes.size > dedupeCapacity) hashes.delete(hashes.values().next().value as string);
-      return Promise.resolve(true);
+    watchedProducts() {
+      return Promise.resolve([...new Set([...snapshots.keys()].map(productOfLevelKey))]);
     },
+    unpublished: () => 0,
     listenerCount: () => listeners.size,
     close() {
       listeners.clear();

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { InventoryLevelModel } from '../models.js';
 import type { Transport } from '../../upstream/transport.js';
 import type { EventBus, Observation } from './event-bus.js';
+import { memoryReadBackStore, type PendingReadBack, type ReadBackStore } from './read-back-store.js';
 
 /** The inventory webhook scopes the gateway registers and handles (channel `*`). */
 export const HANDLED_SCOPES = {
@@ -26,33 +27,68 @@ export interface InventoryEventsOptions {
   readonly bus: EventBus;
   readonly transport: Transport;
   readonly logger: Logger;
+  /** Where waiting and failed read-backs are recorded beyond this process. @default memoryReadBackStore */
+  readonly store?: ReadBackStore;
   /** A burst of webhooks is read back once it has been quiet this long. @default 25 */
-  readonly refetchWindowMs?: number;
+  readonly refetchWindowMs?: number | undefined;
   /**
    * The longest the first webhook of a sustained burst waits for its read: a one-second burst costs one read, and
    * an event is at most this late. @default 1000
    */
-  readonly maxRefetchWaitMs?: number;
-  /** Attempts to read back a burst before its webhooks are given up (and logged). @default 5 */
-  readonly refetchAttempts?: number;
+  readonly maxRefetchWaitMs?: number | undefined;
+  /** First wait before a failed read-back is tried again; doubled per failure (jittered). @default 100 */
+  readonly retryBaseMs?: number | undefined;
+  /**
+   * Longest wait between attempts of a failed read-back, which is retried until it succeeds: an item is published
+   * at most this long after the store recovers (plus one read). @default 10000
+   */
+  readonly retryMaxMs?: number | undefined;
+  /** Items waiting for a read-back at most; webhooks for further items are refused (503) until it drains. @default 100000 */
+  readonly maxPending?: number | undefined;
+  /** Items read back in one go; a larger backlog is read in several. @default 1000 */
+  readonly maxBatch?: number | undefined;
 }
 
+/** What happened to a webhook handed to `onWebhook`. */
+export type WebhookOutcome =
+  /** Its read-back is queued (and recorded in Redis when configured and reachable). */
+  | 'recorded'
+  /** Queued in this process only: Redis was configured but could not record it; recorded when it returns. */
+  | 'local'
+  /** The queue is full: refuse the webhook so that the store retries it later. */
+  | 'full';
+
 export interface InventoryEvents {
-  /** Queues the read-back of one inventory webhook's item. */
+  /**
+   * Queues a read-back of the webhook's item that starts after this call (merged with one already waiting, never
+   * with one in flight) and records it.
+   */
   onWebhook(
     kind: InventoryWebhookKind,
     data: { productId: number; variantId: number | null; locationId: number },
-  ): void;
-  /** Publishes figures the gateway itself just read after a write, so subscribers see it at once. */
+  ): Promise<WebhookOutcome>;
+  /**
+   * Publishes figures the gateway itself just read after a write, so subscribers see it at once. Never rejects:
+   * a write the store applied is reported as applied whatever happens to publishing.
+   */
   observeLevels(levels: readonly InventoryLevelModel[], readAt: number): Promise<void>;
-  /** Reads back what is queued now and waits for reads in flight. */
+  /** Reads back everything queued now (failed ones too) and waits for reads in flight. */
   flush(): Promise<void>;
+  /** Stops the timers; what is still queued stays recorded in the store. */
+  close(): void;
   /** Upstream read-backs made for webhooks so far. */
   readonly refetchCalls: () => number;
+  /** Items waiting for a read-back or being read, and how many of them failed at least once. */
+  pending(): { items: number; failing: number };
 }
 
 interface Target {
+  /** Failed reads so far; 0 for a fresh item, read with its burst. */
   attempts: number;
+  /** For a failed item, when it is tried again. */
+  dueAt: number;
+  /** When its latest webhook arrived. */
+  arrivedAt: number;
   /** Locations the webhooks named. */
   readonly locations: Set<number>;
   /** Locations where the store said the limit was reached. */
@@ -60,36 +96,97 @@ interface Target {
 }
 
 /**
- * Turns thin webhooks (ids only) into events with figures: every item named by a burst of webhooks is read back
- * with one batched REST call (chunked by URL length), and the bus publishes only what visibly changed.
+ * Turns thin webhooks (ids only) into events with figures. Guarantee: every webhook handed to `onWebhook` is
+ * followed by a read of its item, started after the webhook arrived, whose figures are offered to the bus; many
+ * webhooks of a burst share one batched read (chunked by URL length). A failed read is kept and retried with capped
+ * backoff until it succeeds; with a durable store the queue survives a restart. The bus publishes only what
+ * visibly changed.
  */
 export function createInventoryEvents(options: InventoryEventsOptions): InventoryEvents {
   const windowMs = options.refetchWindowMs ?? 25;
   const maxWaitMs = options.maxRefetchWaitMs ?? 1000;
-  const maxAttempts = options.refetchAttempts ?? 5;
+  const retryBaseMs = options.retryBaseMs ?? 100;
+  const retryMaxMs = options.retryMaxMs ?? 10_000;
+  const maxPending = options.maxPending ?? 100_000;
+  const maxBatch = options.maxBatch ?? 1000;
+  const store = options.store ?? memoryReadBackStore;
+  const { logger } = options;
   const pending = new Map<string, Target>();
+  /** Keys whose latest webhooks the store could not record yet. */
+  const unrecorded = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
-  let deadline = 0;
+  let recordTimer: NodeJS.Timeout | undefined;
+  /** When the current burst of fresh items is read: quiet for `windowMs`, at most `maxWaitMs` after it began. */
+  let burstDue = Number.POSITIVE_INFINITY;
+  let burstDeadline = Number.POSITIVE_INFINITY;
+  let retryDue = Number.POSITIVE_INFINITY;
   let calls = 0;
+  let inFlightItems = 0;
+  let closed = false;
 
-  function schedule(delay: number): void {
-    if (timer === undefined) deadline = Date.now() + maxWaitMs;
-    else clearTimeout(timer);
-    timer = setTimeout(run, Math.max(0, Math.min(delay, deadline - Date.now())));
-  }
-
-  function run(): void {
+  function arm(): void {
+    if (closed) return;
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const promise = readBack();
-    inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise));
+    const next = Math.min(burstDue, retryDue);
+    if (next === Number.POSITIVE_INFINITY) return;
+    timer = setTimeout(() => void run(), Math.max(0, next - Date.now()));
   }
 
-  async function readBack(): Promise<void> {
-    const batch = new Map(pending);
-    pending.clear();
-    if (batch.size === 0) return;
+  /** Starts the read of what is due; returns how many items it covers. */
+  function run(): number {
+    timer = undefined;
+    const now = Date.now();
+    const batch = new Map<string, Target>();
+    for (const [key, target] of pending) {
+      if (batch.size >= maxBatch) break;
+      if (target.attempts === 0 || target.dueAt <= now) batch.set(key, target);
+    }
+    for (const key of batch.keys()) pending.delete(key);
+    burstDue = Number.POSITIVE_INFINITY;
+    burstDeadline = Number.POSITIVE_INFINITY;
+    recomputeRetryDue();
+    // A backlog larger than one batch goes on at once.
+    if ([...pending.values()].some((target) => target.attempts === 0)) burstDue = now;
+    arm();
+    if (batch.size === 0) return 0;
+    inFlightItems += batch.size;
+    const promise = readBack(batch).finally(() => {
+      inFlightItems -= batch.size;
+      inFlight.delete(promise);
+    });
+    inFlight.add(promise);
+    return batch.size;
+  }
+
+  function recomputeRetryDue(): void {
+    retryDue = Number.POSITIVE_INFINITY;
+    for (const target of pending.values())
+      if (target.attempts > 0) retryDue = Math.min(retryDue, target.dueAt);
+  }
+
+  function merge(key: string, target: Target): void {
+    const existing = pending.get(key);
+    if (existing === undefined) {
+      pending.set(key, target);
+      return;
+    }
+    for (const location of target.locations) existing.locations.add(location);
+    for (const location of target.limitAt) existing.limitAt.add(location);
+    existing.arrivedAt = Math.max(existing.arrivedAt, target.arrivedAt);
+    if (existing.attempts === 0 && target.attempts > 0) {
+      existing.attempts = target.attempts;
+      existing.dueAt = target.dueAt;
+    }
+  }
+
+  function backoff(attempts: number): number {
+    const ceiling = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(20, attempts - 1));
+    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+  }
+
+  async function readBack(batch: Map<string, Target>): Promise<void> {
     const variantIds: number[] = [];
     const productIds: number[] = [];
     for (const key of batch.keys())
@@ -119,51 +216,141 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
       });
       await options.bus.observe(observations);
     } catch (error) {
-      // Nothing acknowledged is dropped silently: the burst is read again with backoff, then given up loudly.
-      const retry = [...batch.entries()].filter(([, target]) => (target.attempts += 1) < maxAttempts);
-      options.logger.warn('webhook read-back failed', {
+      // Nothing acknowledged is dropped: the items wait with capped backoff and are read again until it works.
+      const now = Date.now();
+      let worst = 0;
+      for (const [key, target] of batch) {
+        target.attempts += 1;
+        target.dueAt = now + backoff(target.attempts);
+        worst = Math.max(worst, target.attempts);
+        merge(key, target);
+      }
+      recomputeRetryDue();
+      arm();
+      logger.warn('webhook read-back failed; retrying', {
         error: error instanceof Error ? error.message : String(error),
         items: batch.size,
-        retrying: retry.length,
+        attempts: worst,
       });
-      if (retry.length < batch.size)
-        options.logger.error('webhook read-back given up', {
-          items: [...batch.keys()].filter((key) => !retry.some(([k]) => k === key)),
-        });
-      for (const [key, target] of retry) {
-        const existing = pending.get(key);
-        if (existing === undefined) pending.set(key, target);
-        else {
-          for (const location of target.limitAt) existing.limitAt.add(location);
-          for (const location of target.locations) existing.locations.add(location);
-        }
-      }
-      if (retry.length > 0) schedule(windowMs * 2 ** Math.min(6, retry[0]?.[1].attempts ?? 1));
+      return;
     }
+    const recovered = [...batch.values()].filter((target) => target.attempts > 0).length;
+    if (recovered > 0) logger.info('webhook read-back succeeded after failures', { items: recovered });
+    await store.settle([...batch.keys()], readAt).catch((error: unknown) => {
+      // Left in the store, the items are only read once more by the next process that starts: harmless.
+      logger.debug('read-back not settled in the store', { error: String(error) });
+    });
   }
 
+  function retryRecording(): void {
+    if (recordTimer !== undefined || closed || unrecorded.size === 0) return;
+    recordTimer = setTimeout(() => {
+      recordTimer = undefined;
+      const keys = [...unrecorded];
+      const entries = keys.flatMap((key) => {
+        const target = pending.get(key);
+        return target === undefined ? [] : [entryOf(key, target)];
+      });
+      store.record(entries).then(
+        () => {
+          for (const key of keys) unrecorded.delete(key);
+        },
+        () => retryRecording(),
+      );
+    }, 500);
+    recordTimer.unref();
+  }
+
+  function entryOf(key: string, target: Target): PendingReadBack {
+    return {
+      key,
+      locations: [...target.locations],
+      limitAt: [...target.limitAt],
+      arrivedAt: target.arrivedAt,
+    };
+  }
+
+  // Read-backs a previous process acknowledged but did not finish.
+  void store.load().then(
+    (entries) => {
+      for (const entry of entries) {
+        merge(entry.key, {
+          attempts: 0,
+          dueAt: 0,
+          arrivedAt: entry.arrivedAt,
+          locations: new Set(entry.locations),
+          limitAt: new Set(entry.limitAt),
+        });
+      }
+      if (entries.length > 0) {
+        logger.info('resuming recorded read-backs', { items: entries.length });
+        burstDue = Math.min(burstDue, Date.now());
+        arm();
+      }
+    },
+    (error: unknown) => logger.warn('recorded read-backs could not be loaded', { error: String(error) }),
+  );
+
   return {
-    onWebhook(kind, data) {
+    async onWebhook(kind, data) {
       const key = data.variantId === null ? `p${data.productId}` : `v${data.variantId}`;
+      const now = Date.now();
       let target = pending.get(key);
       if (target === undefined) {
-        target = { attempts: 0, locations: new Set(), limitAt: new Set() };
+        if (pending.size >= maxPending) return 'full';
+        target = { attempts: 0, dueAt: 0, arrivedAt: now, locations: new Set(), limitAt: new Set() };
         pending.set(key, target);
       }
+      target.arrivedAt = now;
       target.locations.add(data.locationId);
       if (kind === 'backorder_limit_reached') target.limitAt.add(data.locationId);
-      schedule(windowMs);
+      if (target.attempts === 0) {
+        if (burstDeadline === Number.POSITIVE_INFINITY) burstDeadline = now + maxWaitMs;
+        burstDue = Math.min(now + windowMs, burstDeadline);
+        arm();
+      }
+      if (!store.durable) return 'recorded';
+      try {
+        await store.record([
+          {
+            key,
+            locations: [data.locationId],
+            limitAt: kind === 'backorder_limit_reached' ? [data.locationId] : [],
+            arrivedAt: now,
+          },
+        ]);
+        return 'recorded';
+      } catch {
+        unrecorded.add(key);
+        retryRecording();
+        return 'local';
+      }
     },
     async observeLevels(levels, readAt) {
-      await options.bus.observe(levels.map((level) => ({ item: level.item, stock: level.stock, readAt })));
+      try {
+        await options.bus.observe(levels.map((level) => ({ item: level.item, stock: level.stock, readAt })));
+      } catch (error) {
+        logger.error('publishing a write failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
     },
     async flush() {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        run();
-      }
+      for (const target of pending.values()) target.dueAt = 0;
+      // Each item once: one that fails again gets a later due time and stays queued.
+      while (run() > 0) await Promise.all(inFlight);
       await Promise.all(inFlight);
     },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (recordTimer !== undefined) clearTimeout(recordTimer);
+    },
     refetchCalls: () => calls,
+    pending: () => {
+      let failing = 0;
+      for (const target of pending.values()) if (target.attempts > 0) failing += 1;
+      return { items: pending.size + inFlightItems, failing };
+    },
   };
 }

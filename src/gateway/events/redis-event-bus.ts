@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import type { LocationStock } from '../../upstream/bigcommerce-rest/inventory.js';
 import { Reader } from '../../upstream/guards.js';
+import type { Logger } from '../logger.js';
 import type { ItemIdentity } from '../models.js';
 import {
   EventExpiredError,
@@ -9,19 +9,26 @@ import {
   countersOf,
   figuresOf,
   levelKey,
+  productOfLevelKey,
   type EventBus,
   type InventoryEvent,
+  type Observation,
 } from './event-bus.js';
+import { describeRedisError, type RedisConnection } from './redis-connection.js';
 
 export interface RedisEventBusOptions {
-  /** `redis://host:port/db`. */
-  readonly url: string;
+  /** The gateway's Redis connections (see redis-connection.ts). */
+  readonly connection: RedisConnection;
+  readonly logger: Logger;
   /** Prefix of every key, so that several gateways (or tests) can share one Redis. @default 'backorder-gateway' */
   readonly prefix?: string;
   /** Approximate number of events the stream keeps for resuming (`XADD MAXLEN ~`). @default 10000 */
   readonly retention?: number;
-  /** How long a webhook hash is remembered: BigCommerce retries for about 48 hours. @default 172800 */
-  readonly dedupeSeconds?: number;
+  /**
+   * Observations held in the local outbox while Redis is unreachable; past it the oldest are dropped (and logged)
+   * and the reconciler's sweep restores what they carried. @default 100000
+   */
+  readonly maxOutbox?: number;
 }
 
 /**
@@ -130,18 +137,27 @@ function parseEntry(id: string, fields: readonly string[]): InventoryEvent | nul
   };
 }
 
-/** Shares events, deduplication and snapshots between replicas through Redis (a stream, a hash, keys with TTL). */
+/**
+ * Shares events and snapshots between replicas through Redis (a stream and a hash). Publishing never fails into
+ * its caller: while Redis is unreachable, observations wait in a local outbox, in order, and are published when it
+ * returns (the publishing rule makes a late or repeated observation harmless).
+ */
 export async function createRedisEventBus(options: RedisEventBusOptions): Promise<EventBus> {
+  const { connection, logger } = options;
+  const redis = connection.client;
+  const reader = connection.reader;
   const prefix = options.prefix ?? 'backorder-gateway';
   const retention = options.retention ?? 10_000;
-  const dedupeSeconds = options.dedupeSeconds ?? 172_800;
+  const maxOutbox = options.maxOutbox ?? 100_000;
   const streamKey = `${prefix}:events`;
   const snapshotKey = `${prefix}:snapshots`;
-  const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const reader = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: null });
-  await Promise.all([redis.connect(), reader.connect()]);
   const listeners = new Set<(event: InventoryEvent) => void>();
+  const outbox: Observation[] = [];
+  let flushing: Promise<void> | null = null;
+  let flushTimer: NodeJS.Timeout | undefined;
   let closed = false;
+  /** Figures last fanned out per level: a change repeated after Redis lost its snapshots is not sent twice. */
+  const delivered = new Map<string, string>();
 
   const last = (await redis.xrevrange(streamKey, '+', '-', 'COUNT', 1))[0];
   let cursor = last?.[0] ?? '0-0';
@@ -162,35 +178,97 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
         for (const [id, fields] of entries) {
           cursor = id;
           const event = parseEntry(id, fields);
-          if (event !== null) for (const listener of listeners) listener(event);
+          if (event === null) continue;
+          const key = levelKey(event.item, event.stock.locationId);
+          const figures = figuresOf(event.stock);
+          if (event.kind === 'change' && delivered.get(key) === figures) continue;
+          delivered.set(key, figures);
+          for (const listener of listeners) listener(event);
         }
       }
     }
   })();
 
+  async function publish(observations: readonly Observation[]): Promise<InventoryEvent[]> {
+    const args: (string | number)[] = [retention];
+    for (const observation of observations) {
+      const { stock } = observation;
+      args.push(
+        levelKey(observation.item, stock.locationId),
+        observation.readAt,
+        figuresOf(stock),
+        countersOf(stock),
+        stock.qtyBackordered,
+        atLimit(stock) ? '1' : '0',
+        observation.limitReached === true ? '1' : '0',
+        observation.baselineOnly === true ? '1' : '0',
+        JSON.stringify({ item: observation.item, stock, readAt: observation.readAt }),
+        observation.unsolicited === true ? '1' : '0',
+      );
+    }
+    const ids = (await redis.eval(OBSERVE_SCRIPT, 2, snapshotKey, streamKey, ...args)) as string[];
+    if (ids.length === 0) return [];
+    const entries = await Promise.all(ids.map((id) => redis.xrange(streamKey, id, id)));
+    return entries.flatMap((found) => found.flatMap(([id, fields]) => parseEntry(id, fields) ?? []));
+  }
+
+  function hold(observations: readonly Observation[], error: unknown): void {
+    if (outbox.length === 0)
+      logger.warn('events held in the local outbox until Redis returns', {
+        error: describeRedisError(error),
+      });
+    outbox.push(...observations);
+    if (outbox.length > maxOutbox) {
+      const dropped = outbox.splice(0, outbox.length - maxOutbox).length;
+      logger.error('local event outbox full; oldest observations dropped (the next sweep restores them)', {
+        dropped,
+      });
+    }
+    scheduleFlush();
+  }
+
+  function scheduleFlush(): void {
+    if (closed || flushTimer !== undefined || outbox.length === 0) return;
+    flushTimer = setTimeout(() => {
+      flushTimer = undefined;
+      void flush();
+    }, 500);
+  }
+
+  /** Publishes the outbox in order, a batch at a time, until it is empty or Redis fails again. */
+  function flush(): Promise<void> {
+    flushing ??= (async () => {
+      while (outbox.length > 0 && !closed) {
+        const batch = outbox.slice(0, 500);
+        try {
+          await publish(batch);
+        } catch {
+          break;
+        }
+        outbox.splice(0, batch.length);
+        if (outbox.length === 0) logger.info('local event outbox published');
+      }
+    })().finally(() => {
+      flushing = null;
+      scheduleFlush();
+    });
+    return flushing;
+  }
+  const stopReady = connection.onReady(() => void flush());
+
   return {
     async observe(observations) {
       if (observations.length === 0) return [];
-      const args: (string | number)[] = [retention];
-      for (const observation of observations) {
-        const { stock } = observation;
-        args.push(
-          levelKey(observation.item, stock.locationId),
-          observation.readAt,
-          figuresOf(stock),
-          countersOf(stock),
-          stock.qtyBackordered,
-          atLimit(stock) ? '1' : '0',
-          observation.limitReached === true ? '1' : '0',
-          observation.baselineOnly === true ? '1' : '0',
-          JSON.stringify({ item: observation.item, stock, readAt: observation.readAt }),
-          observation.unsolicited === true ? '1' : '0',
-        );
+      if (outbox.length > 0) {
+        hold(observations, new Error('earlier events are still waiting'));
+        return [];
       }
-      const ids = (await redis.eval(OBSERVE_SCRIPT, 2, snapshotKey, streamKey, ...args)) as string[];
-      if (ids.length === 0) return [];
-      const entries = await Promise.all(ids.map((id) => redis.xrange(streamKey, id, id)));
-      return entries.flatMap((found) => found.flatMap(([id, fields]) => parseEntry(id, fields) ?? []));
+      try {
+        return await publish(observations);
+      } catch (error) {
+        hold(observations, error);
+        return [];
+      }
     },
     async subscribe(listener, after) {
       if (after === undefined) {
@@ -210,10 +288,8 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
       const wrapped = (event: InventoryEvent) => (replaying ? held.push(event) : deliver(event));
       listeners.add(wrapped);
       try {
-        const info = (await redis.call('XINFO', 'STREAM', streamKey).catch(() => null)) as unknown[] | null;
-        const deletedIndex = info?.indexOf('max-deleted-entry-id') ?? -1;
-        const maxDeleted = deletedIndex >= 0 ? String(info?.[deletedIndex + 1]) : '0-0';
-        if (compareIds(after, maxDeleted) < 0) throw new EventExpiredError(after);
+        // The id must still be in the stream: trimmed, or from before Redis lost its data, it cannot be resumed.
+        if ((await redis.xrange(streamKey, after, after)).length === 0) throw new EventExpiredError(after);
         for (let start = `(${after}`; ;) {
           const page = await redis.xrange(streamKey, start, '+', 'COUNT', 1000);
           for (const [id, fields] of page) {
@@ -232,16 +308,24 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
       for (const event of held.splice(0)) deliver(event);
       return () => listeners.delete(wrapped);
     },
-    async firstSighting(hash) {
-      return (await redis.set(`${prefix}:seen:${hash}`, '1', 'EX', dedupeSeconds, 'NX')) === 'OK';
+    async watchedProducts() {
+      const keys = await redis.hkeys(snapshotKey);
+      return [...new Set(keys.map(productOfLevelKey))];
     },
+    unpublished: () => outbox.length,
     listenerCount: () => listeners.size,
     async close() {
+      stopReady();
+      if (outbox.length > 0) await flush();
       closed = true;
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
+      if (outbox.length > 0)
+        logger.error('events not published before shutdown (the next sweep restores them)', {
+          observations: outbox.length,
+        });
       listeners.clear();
       reader.disconnect();
       await loop;
-      await redis.quit();
     },
   };
 }

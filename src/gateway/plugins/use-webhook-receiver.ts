@@ -13,6 +13,8 @@ export interface WebhookReceiverOptions {
   readonly header?: string;
   /** Largest accepted envelope; BigCommerce's are a few hundred bytes. @default 65536 */
   readonly maxBodyBytes?: number;
+  /** Webhook hashes remembered to count duplicates (`stats.webhooks.duplicates`). @default 100000 */
+  readonly hashMemory?: number;
   readonly live: LiveServices;
   readonly logger: Logger;
 }
@@ -54,15 +56,27 @@ function envelopeProblem(body: unknown): string | null {
 
 /**
  * `POST /webhooks/bigcommerce`: authenticates by the secret header (constant-time), limits the body, refuses a
- * malformed envelope with 400, drops retries and duplicates by `hash`, acknowledges at once and queues the item's
- * read-back. Scopes it does not handle are acknowledged and counted.
+ * malformed envelope with 400, queues and records the item's read-back and acknowledges at once (200). It never
+ * waits on more than recording: a Redis outage records in the local queue instead, and only a full queue is
+ * answered 503 (the store delivers again later). A repeated `hash` is counted, never dropped: BigCommerce's hash
+ * covers ids and `created_at` in whole seconds, so two changes of one item within a second share it, and the second
+ * one's read must still happen (the queue merges it with a read that has not started yet, which is the only read
+ * it may save). Scopes it does not handle are acknowledged and counted.
  */
 export function useWebhookReceiver(options: WebhookReceiverOptions): Plugin {
   const path = options.path ?? '/webhooks/bigcommerce';
   const header = options.header ?? 'x-webhook-secret';
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const secretDigest = options.secret === undefined ? null : digest(options.secret);
+  const hashMemory = options.hashMemory ?? 100_000;
+  const hashes = new Set<string>();
   const { stats } = options.live;
+  const seenBefore = (hash: string): boolean => {
+    if (hashes.has(hash)) return true;
+    hashes.add(hash);
+    if (hashes.size > hashMemory) hashes.delete(hashes.values().next().value as string);
+    return false;
+  };
   return {
     async onRequest(payload) {
       const { request, url } = payload;
@@ -103,25 +117,41 @@ export function useWebhookReceiver(options: WebhookReceiverOptions): Plugin {
       }
       const scope = body['scope'] as string;
       stats.webhooks.byScope[scope] = (stats.webhooks.byScope[scope] ?? 0) + 1;
-      if (!(await options.live.bus.firstSighting(body['hash'] as string))) {
-        stats.webhooks.duplicates += 1;
-        endResponse(json(200, { ok: true, duplicate: true }));
-        return;
-      }
+      const duplicate = seenBefore(body['hash'] as string);
+      if (duplicate) stats.webhooks.duplicates += 1;
       const kind = inventoryWebhookKind(scope);
       if (kind === null) {
         stats.webhooks.unhandled += 1;
         endResponse(json(200, { ok: true, handled: false }));
         return;
       }
-      stats.webhooks.accepted += 1;
       const data = body['data'] as Record<string, number | undefined>;
-      options.live.inventoryEvents.onWebhook(kind, {
-        productId: data['product_id'] ?? 0,
-        variantId: data['variant_id'] ?? null,
-        locationId: data['location_id'] ?? 0,
-      });
-      options.logger.debug('webhook accepted', { scope, hash: body['hash'] });
+      let outcome;
+      try {
+        outcome = await options.live.inventoryEvents.onWebhook(kind, {
+          productId: data['product_id'] ?? 0,
+          variantId: data['variant_id'] ?? null,
+          locationId: data['location_id'] ?? 0,
+        });
+      } catch (error) {
+        options.logger.error('webhook could not be queued', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        outcome = 'full' as const;
+      }
+      if (outcome === 'full') {
+        stats.webhooks.refused += 1;
+        endResponse(
+          new Response(JSON.stringify({ error: 'busy; deliver again later' }), {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'retry-after': '60' },
+          }),
+        );
+        return;
+      }
+      stats.webhooks.accepted += 1;
+      if (outcome === 'local') stats.webhooks.recordedLocally += 1;
+      options.logger.debug('webhook accepted', { scope, hash: body['hash'], duplicate, outcome });
       endResponse(json(200, { ok: true }));
     },
   };
