@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { ConfigError, readConfig } from './config.js';
 import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
 import { startFromConfig, syncHooksFromConfig } from './start.js';
@@ -11,7 +12,18 @@ Commands:
   hooks sync         make sure the store has the gateway's webhooks (BIGCOMMERCE_*, WEBHOOK_SECRET, PUBLIC_URL)
   emulator [flags]   run the BigCommerce store emulator alone (see "backorder-gateway emulator --help")
   help               show this text
+  --version          print the version
 `;
+
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return typeof manifest === 'object' &&
+    manifest !== null &&
+    'version' in manifest &&
+    typeof manifest.version === 'string'
+    ? manifest.version
+    : 'unknown';
+}
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -60,6 +72,11 @@ async function main(argv: readonly string[]): Promise<void> {
       await syncHooksFromConfig(readConfig(), log);
       return;
     }
+    case '--version':
+    case '-v':
+    case 'version':
+      log(version());
+      return;
     case undefined:
     case 'help':
     case '--help':

@@ -26,7 +26,12 @@ import { currentCounters, matches as matchesFilter } from './resolvers/events.js
 import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { useMetrics, type MetricsPluginOptions } from './plugins/use-metrics.js';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from './request-context.js';
+import { useCompression } from './plugins/use-compression.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
+import { useLandingPage } from './plugins/use-landing-page.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
@@ -80,6 +85,16 @@ export interface GatewayOptions {
    * here before connections close. @default 0
    */
   readonly shutdownDrainMs?: number;
+  /**
+   * A further readiness condition, read on each `/readyz`: `npm start` reports unready while the store has not
+   * answered its boot check. @default always ready
+   */
+  readonly isReady?: () => boolean;
+  /**
+   * Who may read `GET /metrics` (see `MetricsPluginOptions.authorize`); with authentication on, callers holding
+   * `gateway:admin`. @default everyone
+   */
+  readonly metricsAuthorize?: MetricsPluginOptions['authorize'];
 }
 
 export interface Gateway {
@@ -87,6 +102,8 @@ export interface Gateway {
   readonly url: string;
   /** e.g. `http://127.0.0.1:4000/graphql` */
   readonly graphqlUrl: string;
+  /** Prometheus metrics, e.g. `http://127.0.0.1:4000/metrics` */
+  readonly metricsUrl: string;
   readonly port: number;
   readonly server: Server;
   /** Webhook counters. */
@@ -105,6 +122,26 @@ export interface Gateway {
 }
 
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
+
+/** What `/` points to. */
+const LANDING_LINKS = [
+  {
+    path: '/graphql',
+    label: 'GraphiQL',
+    description: 'Run queries, mutations and subscriptions; the docs pane describes every field.',
+  },
+  {
+    path: '/dashboard',
+    label: 'Backorders dashboard',
+    description: 'Items on backorder per location, updated live.',
+  },
+  {
+    path: '/metrics',
+    label: 'Metrics',
+    description: 'Prometheus metrics (requests, upstream calls, webhooks, subscriptions).',
+  },
+  { path: '/readyz', label: 'Readiness', description: 'Whether this gateway is ready to serve.' },
+];
 const OPERATIONS_DIR = new URL('../../operations/', import.meta.url);
 
 /** The public schema, from `schema/*.graphql` (the source of truth), with the resolvers. */
@@ -132,21 +169,38 @@ function defaultQuery(): string | undefined {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  // Sources are read at scrape time, once everything below exists.
+  const metrics = createMetrics({
+    stats: () => live.stats,
+    openSubscriptions: () => live.streams.size,
+    refetchCalls: () => inventoryEvents.refetchCalls(),
+    ...(options.redisUrl === undefined ? {} : { redisConnected: () => bus.connected?.() ?? false }),
+  });
   const transport = createTransport({
     baseUrl: options.storeUrl,
     accessToken: options.accessToken,
     ...(options.upstreamTimeoutMs === undefined ? {} : { timeoutMs: options.upstreamTimeoutMs }),
     ...(options.upstreamRetries === undefined ? {} : { retries: options.upstreamRetries }),
     ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
-    onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
+    onAttempt: (event) => {
+      logger.debug('upstream attempt', { ...event });
+      metrics.upstreamAttempt(event);
+    },
+    onWait: (event) => metrics.upstreamWait(event),
+    // The upstream calls a request causes carry its id (BigCommerce's optional X-Correlation-Id).
+    headers: () => {
+      const requestId = currentRequestId();
+      return requestId === undefined ? undefined : { 'x-correlation-id': requestId };
+    },
   });
   const upstream: Upstream = { transport, graphql: createAdminGraphqlClient(transport) };
   const coalescer = createAdjustmentCoalescer(transport, {
     ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
+    onBatch: (items, submissions) => metrics.adjustmentBatch(items, submissions),
   });
   const query = defaultQuery();
-  const bus =
+  const bus = metrics.instrumentBus(
     options.redisUrl === undefined
       ? createMemoryEventBus(
           options.eventRetention === undefined ? {} : { retention: options.eventRetention },
@@ -155,11 +209,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           url: options.redisUrl,
           ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
           ...(options.eventRetention === undefined ? {} : { retention: options.eventRetention }),
-        });
+        }),
+  );
   const inventoryEvents = createInventoryEvents({
     bus,
     transport,
     logger,
+    onReadBack: (outcome, items) => metrics.readBack(outcome, items),
     ...(options.refetchWindowMs === undefined ? {} : { refetchWindowMs: options.refetchWindowMs }),
   });
   const live: LiveServices = {
@@ -203,12 +259,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: ({ request }: { request?: Request }): GatewayContext =>
       makeContext(request?.signal ?? neverAborted),
     // Order: the webhook route answers before any GraphQL parsing; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them.
+    // function; error logging sees results before yoga masks them. Compression acts on finished responses only.
     plugins: [
+      useCompression(),
+      useLandingPage({ links: LANDING_LINKS }),
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
+      // After persisted documents, so that a request sent by documentId is measured under its operation name.
+      useMetrics({
+        metrics,
+        ...(options.metricsAuthorize === undefined ? {} : { authorize: options.metricsAuthorize }),
+      }),
       useSharedExecution(),
-      useErrorLogging({ logger }),
+      useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
     ],
   });
 
@@ -226,9 +289,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return;
     }
     if (path === '/readyz') {
+      const isReady = ready && (options.isReady?.() ?? true);
       response
-        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ready }));
+        .writeHead(isReady ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ready: isReady }));
       return;
     }
     if (path === '/_gateway/stats') {
@@ -266,10 +330,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return;
     }
-    yoga.requestListener(request, response);
+    // Everything this request causes (logs, upstream calls) carries its id.
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    runWithRequestId(requestId, () => yoga.requestListener(request, response));
   };
 
   const server = createServer(handle);
+  // Listen before the WebSocket server attaches: a port in use then fails here, with one error, rather than also
+  // through graphql-ws's error handler.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
   const maxBuffered = options.maxSocketBufferedBytes ?? 4 * 1024 * 1024;
   const hub = createSubscriptionHub({
     logger,
@@ -277,6 +350,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       matchesFilter(filter as InventoryEventFilter | null, event.item, event.stock.locationId),
     initialCounters: (context, filter) => currentCounters(context, filter as InventoryEventFilter | null),
     maxBufferedBytes: maxBuffered,
+    onSend: () => metrics.eventDelivered('graphql-ws'),
   });
   // graphql-ws on the same port and path; every subscription goes through yoga's envelop pipeline, so it gets
   // the same context, validation and plugins as an HTTP request.
@@ -334,10 +408,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     wss,
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
   const { port } = server.address() as AddressInfo;
   const host = (options.host ?? '127.0.0.1').includes(':')
     ? `[${options.host ?? ''}]`
@@ -346,6 +416,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     url,
     graphqlUrl: `${url}/graphql`,
+    metricsUrl: `${url}/metrics`,
     port,
     server,
     stats: live.stats,

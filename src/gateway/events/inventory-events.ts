@@ -35,6 +35,8 @@ export interface InventoryEventsOptions {
   readonly maxRefetchWaitMs?: number;
   /** Attempts to read back a burst before its webhooks are given up (and logged). @default 5 */
   readonly refetchAttempts?: number;
+  /** Called after each read-back of a burst, e.g. for metrics. */
+  readonly onReadBack?: (outcome: 'ok' | 'failed', items: number) => void;
 }
 
 export interface InventoryEvents {
@@ -118,7 +120,9 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
         }));
       });
       await options.bus.observe(observations);
+      options.onReadBack?.('ok', batch.size);
     } catch (error) {
+      options.onReadBack?.('failed', batch.size);
       // Nothing acknowledged is dropped silently: the burst is read again with backoff, then given up loudly.
       const retry = [...batch.entries()].filter(([, target]) => (target.attempts += 1) < maxAttempts);
       options.logger.warn('webhook read-back failed', {

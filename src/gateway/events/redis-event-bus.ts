@@ -236,6 +236,7 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
       return (await redis.set(`${prefix}:seen:${hash}`, '1', 'EX', dedupeSeconds, 'NX')) === 'OK';
     },
     listenerCount: () => listeners.size,
+    connected: () => redis.status === 'ready' && reader.status === 'ready',
     async close() {
       closed = true;
       listeners.clear();
