@@ -1,8 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive) and typed
- * documents plus a persisted-document manifest from `operations/`. CI fails when the output drifts.
+ * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive), the printed
+ * schema (`schema.graphql`), and typed documents plus a persisted-document manifest from `operations/`. CI fails
+ * when the output drifts.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -31,6 +32,11 @@ const config: CodegenConfig = {
           BackorderLimitReachedEvent: '../gateway/models.js#InventoryEventModel',
         },
       },
+    },
+    // The whole public schema as one SDL file, for client code generators and schema registries.
+    'src/__generated__/schema.graphql': {
+      plugins: ['schema-ast'],
+      config: { includeDirectives: true, commentDescriptions: false, sort: false },
     },
     'src/__generated__/operations/': {
       preset: 'client',

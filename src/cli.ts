@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from './gateway/auth/authenticator.js';
 import { isKnownScope } from './gateway/auth/viewer.js';
+import { readFileSync } from 'node:fs';
 import { ConfigError, readConfig } from './config.js';
 import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
 import { startFromConfig, syncHooksFromConfig } from './start.js';
@@ -17,7 +18,18 @@ Commands:
   apikey new <name> <scope>...
                      make a random API key and print it with its AUTH_API_KEYS entry
   help               show this text
+  --version          print the version
 `;
+
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return typeof manifest === 'object' &&
+    manifest !== null &&
+    'version' in manifest &&
+    typeof manifest.version === 'string'
+    ? manifest.version
+    : 'unknown';
+}
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -82,6 +94,11 @@ async function main(argv: readonly string[]): Promise<void> {
       }
       throw new Error('usage: apikey hash <key> | apikey new <name> <scope>...');
     }
+    case '--version':
+    case '-v':
+    case 'version':
+      log(version());
+      return;
     case undefined:
     case 'help':
     case '--help':

@@ -6,6 +6,14 @@ import { createEmulator, type Emulator } from './emulator/create-emulator.js';
 import { createGateway, type Gateway } from './gateway/create-gateway.js';
 import { describeSync, syncHooks } from './gateway/hooks-sync.js';
 import { createLogger } from './gateway/logger.js';
+import {
+  assertPortFree,
+  assertWebhookUrl,
+  checkStore,
+  emulatorWebhookSecret,
+  PreflightError,
+  withPortMessage,
+} from './preflight.js';
 import { createTransport } from './upstream/transport.js';
 
 export interface Running {
@@ -16,12 +24,20 @@ export interface Running {
 
 export const WEBHOOK_PATH = '/webhooks/bigcommerce';
 
+/** Longest wait between two checks of a store that did not answer at boot. */
+const STORE_RETRY_MAX_MS = 30_000;
+
 /**
  * `npm start`: the gateway against the configured BigCommerce store, or, when none is configured, against the
  * embedded emulator (demo seed, file database) started first. Hooks are synced when a webhook secret is known
- * (always with the emulator, which gets a fresh one per run).
+ * (always with the emulator, whose secret is kept beside its database).
+ *
+ * A real store's credentials are checked first: a refusal (401, 403, 404) stops the start with what to fix; an
+ * outage (5xx, timeout) starts the gateway unready (`/readyz` 503) and checks again with backoff until it answers.
  */
 export async function startFromConfig(config: AppConfig, print: (line: string) => void): Promise<Running> {
+  // Nothing is started while the gateway's own port is taken.
+  await assertPortFree(config.host, config.port, 'PORT');
   let emulator: Emulator | undefined;
   let storeUrl: string;
   let accessToken: string;
@@ -32,18 +48,14 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
       'A real store needs client authentication: set AUTH_JWKS_URL (with AUTH_ISSUER and AUTH_AUDIENCE), AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_API_KEYS, or ALLOW_UNAUTHENTICATED=true to run without it',
     );
   if (config.store.kind === 'emulator') {
-    // A fresh token and secret per run: only this process talks to its emulator, and neither is ever printed.
+    // A fresh token per run: only this process talks to its emulator. Neither token nor secret is ever printed.
     accessToken = randomBytes(24).toString('hex');
-    webhookSecret ??= randomBytes(24).toString('hex');
     if (config.store.db !== ':memory:') mkdirSync(dirname(config.store.db), { recursive: true });
-    emulator = await createEmulator({
-      port: config.store.port,
-      host: '127.0.0.1',
-      db: config.store.db,
-      token: accessToken,
-      seed: 'demo',
-      log: print,
-    });
+    webhookSecret ??= emulatorWebhookSecret(config.store.db);
+    const { port, db } = config.store;
+    emulator = await withPortMessage('127.0.0.1', port, 'EMULATOR_PORT', () =>
+      createEmulator({ port, host: '127.0.0.1', db, token: accessToken, seed: 'demo', log: print }),
+    );
     storeUrl = emulator.storeUrl;
     print(`store emulator: ${emulator.storeUrl} (database ${config.store.db})`);
   } else {
@@ -59,23 +71,55 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
       ...(config.auth?.jwt?.secret === undefined ? [] : [config.auth.jwt.secret]),
     ],
   });
-  const gateway = await createGateway({
-    storeUrl,
+  const probe = createTransport({
+    baseUrl: storeUrl,
     accessToken,
-    port: config.port,
-    host: config.host,
-    upstreamTimeoutMs: config.upstreamTimeoutMs,
-    logger,
-    ...(webhookSecret === undefined ? {} : { webhookSecret }),
-    ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
-    persistedDocumentsOnly: config.persistedDocumentsOnly,
-    ...(config.auth === undefined ? {} : { auth: config.auth }),
-    graphiql: config.graphiql,
-    introspection: config.introspection,
-    fieldSuggestions: config.introspection,
-    sweepIntervalMs: config.sweepIntervalMs,
-    readBackRetryMaxMs: config.readBackRetryMaxMs,
+    timeoutMs: config.upstreamTimeoutMs,
+    retries: 0,
+    rateLimitRetries: 0,
   });
+  const storeHash = config.store.kind === 'bigcommerce' ? config.store.storeHash : '';
+  let storeReady = true;
+  if (config.store.kind === 'bigcommerce') {
+    const check = await checkStore(probe, { url: storeUrl, storeHash });
+    if (check.kind === 'fatal') {
+      await probe.close();
+      throw new PreflightError(check.message);
+    }
+    if (check.kind === 'transient') {
+      storeReady = false;
+      print(`${check.message}: starting unready (/readyz answers 503) and checking again`);
+    }
+  }
+  let gateway: Gateway;
+  try {
+    gateway = await withPortMessage(config.host, config.port, 'PORT', () =>
+      createGateway({
+        storeUrl,
+        accessToken,
+        port: config.port,
+        host: config.host,
+        upstreamTimeoutMs: config.upstreamTimeoutMs,
+        logger,
+        isReady: () => storeReady,
+        ...(webhookSecret === undefined ? {} : { webhookSecret }),
+        ...(config.redisUrl === undefined
+          ? {}
+          : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
+        persistedDocumentsOnly: config.persistedDocumentsOnly,
+        ...(config.auth === undefined ? {} : { auth: config.auth }),
+        graphiql: config.graphiql,
+        introspection: config.introspection,
+        fieldSuggestions: config.introspection,
+        sweepIntervalMs: config.sweepIntervalMs,
+        readBackRetryMaxMs: config.readBackRetryMaxMs,
+      }),
+    );
+  } catch (error) {
+    await probe.close();
+    await emulator?.stop();
+    throw error;
+  }
   print(
     config.auth === undefined
       ? `authentication is off: any client can read and write the ${config.store.kind === 'emulator' ? 'demo store' : 'store (ALLOW_UNAUTHENTICATED=true)'}`
@@ -88,9 +132,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
   );
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;
-  if (webhookSecret !== undefined && base !== undefined) {
+  const sync = async (): Promise<void> => {
+    if (webhookSecret === undefined || base === undefined) return;
     const transport = createTransport({ baseUrl: storeUrl, accessToken });
     try {
+      assertWebhookUrl(base);
       print(describeSync(await syncHooks(transport, `${base}${WEBHOOK_PATH}`, webhookSecret)));
       // Kept in place from now on: a hook the store deactivates is reactivated, then a sweep catches up.
       if (config.hooksSyncIntervalMs > 0)
@@ -106,23 +152,51 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     } finally {
       await transport.close();
     }
-  } else if (webhookSecret === undefined) {
+  };
+  if (webhookSecret === undefined) {
     print(
       'WEBHOOK_SECRET is not set: webhooks are refused and live events only show changes made through this gateway',
     );
-  } else {
+  } else if (base === undefined) {
     print('PUBLIC_URL is not set: hooks were not synced (run "backorder-gateway hooks sync" once it is)');
+  } else if (storeReady) {
+    await sync();
   }
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const checkAgain = (delayMs: number): void => {
+    retry = setTimeout(() => {
+      void checkStore(probe, { url: storeUrl, storeHash }).then(async (check) => {
+        if (stopped) return;
+        if (check.kind === 'ok') {
+          storeReady = true;
+          print(`the store answers: backorder-gateway ready at ${gateway.graphqlUrl}`);
+          await sync();
+          return;
+        }
+        if (check.kind === 'fatal') logger.error('store check failed', { error: check.message });
+        else logger.warn('store still unavailable', { error: check.message });
+        checkAgain(Math.min(delayMs * 2, STORE_RETRY_MAX_MS));
+      });
+    }, delayMs);
+  };
+  if (!storeReady) checkAgain(1000);
+  print(`metrics: ${gateway.metricsUrl} (Prometheus); start page: ${gateway.url}/`);
   print(
-    config.graphiql
-      ? `backorder-gateway ready: GraphiQL at ${gateway.graphqlUrl}`
-      : `backorder-gateway ready: ${gateway.graphqlUrl} (GraphiQL off; GRAPHIQL=true serves it)`,
+    `backorder-gateway ${storeReady ? 'ready' : 'started (unready until the store answers)'}: ${
+      config.graphiql
+        ? `GraphiQL at ${gateway.graphqlUrl}`
+        : `${gateway.graphqlUrl} (GraphiQL off; GRAPHIQL=true serves it)`
+    }`,
   );
   return {
     gateway,
     emulator,
     async stop() {
+      stopped = true;
+      clearTimeout(retry);
       await gateway.stop();
+      await probe.close();
       await emulator?.stop();
     },
   };
@@ -137,6 +211,7 @@ export async function syncHooksFromConfig(config: AppConfig, print: (line: strin
   if (config.webhookSecret === undefined) throw new Error('hooks sync needs WEBHOOK_SECRET');
   if (config.publicUrl === undefined)
     throw new Error('hooks sync needs PUBLIC_URL, the https address BigCommerce posts to');
+  assertWebhookUrl(config.publicUrl);
   const transport = createTransport({
     baseUrl: `${config.store.apiUrl}/stores/${config.store.storeHash}`,
     accessToken: config.store.accessToken,

@@ -22,6 +22,8 @@ export interface RequestLogEntry {
   /** HTTP status sent; 0 when the connection was dropped. */
   readonly status: number;
   readonly ms: number;
+  /** The `X-Correlation-Id` header the client sent, if any. */
+  readonly correlationId?: string;
 }
 
 /** A fault rule added through `POST /_emulator/faults`. */
@@ -340,9 +342,11 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
       return;
     }
     const [, hash = '', path = '/'] = storeMatch;
+    const correlation = request.headers['x-correlation-id'];
     const record = (status: number) => {
       seq += 1;
       log.push({
+        ...(typeof correlation === 'string' ? { correlationId: correlation } : {}),
         seq,
         method: request.method ?? 'GET',
         path,

@@ -18,6 +18,8 @@ export interface AdjustmentCoalescerOptions {
   readonly maxWaitMs?: number;
   /** Items per upstream call; BigCommerce accepts at most 2,000. @default 2000 */
   readonly maxItemsPerCall?: number;
+  /** Called for each upstream call with its item and submission counts, e.g. for metrics. */
+  readonly onBatch?: (items: number, submissions: number) => void;
 }
 
 /** One refused item of a submission, by its index in that submission. */
@@ -96,6 +98,7 @@ export function createAdjustmentCoalescer(
     group: readonly Submission[],
   ): Promise<void> {
     const items = group.flatMap((submission) => submission.items);
+    options.onBatch?.(items.length, group.length);
     let result;
     try {
       result = await adjustInventory(transport, mode, reason === undefined ? { items } : { reason, items });

@@ -42,6 +42,11 @@ import {
   useOperationLimits,
   type OperationLimits,
 } from './plugins/use-operation-limits.js';
+import { createMetrics } from './metrics.js';
+import { useMetrics, type MetricsPluginOptions } from './plugins/use-metrics.js';
+import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from './request-context.js';
+import { useCompression } from './plugins/use-compression.js';
+import { useLandingPage } from './plugins/use-landing-page.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
@@ -130,6 +135,16 @@ export interface GatewayOptions {
   readonly introspection?: boolean;
   /** Suggest field and type names ("Did you mean ...") in validation errors. @default true */
   readonly fieldSuggestions?: boolean;
+  /**
+   * A further readiness condition, read on each `/readyz`: `npm start` reports unready while the store has not
+   * answered its boot check. @default always ready
+   */
+  readonly isReady?: () => boolean;
+  /**
+   * Who may read `GET /metrics` (see `MetricsPluginOptions.authorize`); with authentication on, callers holding
+   * `gateway:admin`. @default everyone
+   */
+  readonly metricsAuthorize?: MetricsPluginOptions['authorize'];
 }
 
 export interface Gateway {
@@ -137,6 +152,8 @@ export interface Gateway {
   readonly url: string;
   /** e.g. `http://127.0.0.1:4000/graphql` */
   readonly graphqlUrl: string;
+  /** Prometheus metrics, e.g. `http://127.0.0.1:4000/metrics` */
+  readonly metricsUrl: string;
   readonly port: number;
   readonly server: Server;
   /** Webhook counters. */
@@ -157,6 +174,26 @@ export interface Gateway {
 }
 
 const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
+
+/** What `/` points to. */
+const LANDING_LINKS = [
+  {
+    path: '/graphql',
+    label: 'GraphiQL',
+    description: 'Run queries, mutations and subscriptions; the docs pane describes every field.',
+  },
+  {
+    path: '/dashboard',
+    label: 'Backorders dashboard',
+    description: 'Items on backorder per location, updated live.',
+  },
+  {
+    path: '/metrics',
+    label: 'Metrics',
+    description: 'Prometheus metrics (requests, upstream calls, webhooks, subscriptions).',
+  },
+  { path: '/readyz', label: 'Readiness', description: 'Whether this gateway is ready to serve.' },
+];
 const OPERATIONS_DIR = new URL('../../operations/', import.meta.url);
 
 /** The public schema, from `schema/*.graphql` (the source of truth), with the resolvers. */
@@ -184,17 +221,34 @@ function defaultQuery(): string | undefined {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  // Sources are read at scrape time, once everything below exists.
+  const metrics = createMetrics({
+    stats: () => live.stats,
+    openSubscriptions: () => live.streams.size,
+    refetchCalls: () => inventoryEvents.refetchCalls(),
+    ...(options.redisUrl === undefined ? {} : { redisConnected: () => bus.connected?.() ?? false }),
+  });
   const transport = createTransport({
     baseUrl: options.storeUrl,
     accessToken: options.accessToken,
     ...(options.upstreamTimeoutMs === undefined ? {} : { timeoutMs: options.upstreamTimeoutMs }),
     ...(options.upstreamRetries === undefined ? {} : { retries: options.upstreamRetries }),
     ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
-    onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
+    onAttempt: (event) => {
+      logger.debug('upstream attempt', { ...event });
+      metrics.upstreamAttempt(event);
+    },
+    onWait: (event) => metrics.upstreamWait(event),
+    // The upstream calls a request causes carry its id (BigCommerce's optional X-Correlation-Id).
+    headers: () => {
+      const requestId = currentRequestId();
+      return requestId === undefined ? undefined : { 'x-correlation-id': requestId };
+    },
   });
   const coalescer = createAdjustmentCoalescer(transport, {
     ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
+    onBatch: (items, submissions) => metrics.adjustmentBatch(items, submissions),
   });
   const query = defaultQuery();
   const events = await createEventPipeline({
@@ -208,7 +262,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       retryBaseMs: options.readBackRetryBaseMs,
       retryMaxMs: options.readBackRetryMaxMs,
       maxPending: options.maxPendingReadBacks,
+      onReadBack: (outcome, items) => metrics.readBack(outcome, items),
     },
+    instrumentBus: (bus) => metrics.instrumentBus(bus),
     reconcile: {
       sweepIntervalMs: options.sweepIntervalMs,
       maxCallsPerSweep: options.sweepMaxCalls,
@@ -255,6 +311,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ),
   );
 
+  const adminOnly = async (request: Request): Promise<boolean | Response> => {
+    if (!authentication.enabled) return true;
+    const refusal = await authentication.authorize(
+      request.headers.get('authorization') ?? undefined,
+      'gateway:admin',
+    );
+    if (refusal === null) return true;
+    const http = refusal.extensions['http'] as { status: number; headers?: Record<string, string> };
+    return new Response(JSON.stringify({ errors: [refusal.toJSON()] }), {
+      status: http.status,
+      headers: { 'content-type': 'application/json', ...http.headers },
+    });
+  };
+
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
     graphqlEndpoint: '/graphql',
@@ -286,8 +356,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // documents are read; persisted documents resolve the query text before the limits parse and validate it;
     // scopes are checked in validation (which graphql-ws runs too) and before execution; the execution timeout
     // wraps execution, around the deduplication of identical aliases; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them.
+    // function; error logging sees results before yoga masks them. Compression acts on finished responses only.
     plugins: [
+      useCompression(),
+      useLandingPage({ links: LANDING_LINKS }),
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       useAuthentication(authentication),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
@@ -299,8 +371,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       useOperationLimits(limits),
       useExecutionTimeout({ timeoutMs: limits.executionTimeoutMs }),
       useAliasDedup(),
+      // After persisted documents, so that a request sent by documentId is measured under its operation name.
+      useMetrics({
+        metrics,
+        // With authentication on, metrics need the admin scope, like the stats.
+        authorize: options.metricsAuthorize ?? adminOnly,
+      }),
       useSharedExecution(),
-      useErrorLogging({ logger }),
+      useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
     ],
   });
 
@@ -339,7 +417,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // Readiness is about this replica only: a Redis outage (shown in the detail) does not take replicas out of
       // the load balancer, since writes and webhooks are still served; a full read-back queue does.
       const health = events.health();
-      const isReady = ready && health.acceptingWebhooks;
+      const isReady = ready && health.acceptingWebhooks && (options.isReady?.() ?? true);
       response
         .writeHead(isReady ? 200 : 503, { 'content-type': 'application/json' })
         .end(JSON.stringify({ ready: isReady, ...health }));
@@ -382,10 +460,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       request.resume();
       return;
     }
-    yoga.requestListener(request, response);
+    // Everything this request causes (logs, upstream calls) carries its id.
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    runWithRequestId(requestId, () => yoga.requestListener(request, response));
   };
 
   const server = createServer(handle);
+  // Listen before the WebSocket server attaches: a port in use then fails here, with one error, rather than also
+  // through graphql-ws's error handler.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
   const maxBuffered = options.maxSocketBufferedBytes ?? 4 * 1024 * 1024;
   const hub = createSubscriptionHub({
     logger,
@@ -393,6 +480,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       matchesFilter(filter as InventoryEventFilter | null, event.item, event.stock.locationId),
     initialCounters: (context, filter) => currentCounters(context, filter as InventoryEventFilter | null),
     maxBufferedBytes: maxBuffered,
+    onSend: () => metrics.eventDelivered('graphql-ws'),
   });
   // graphql-ws on the same port and path; every subscription goes through yoga's envelop pipeline, so it gets
   // the same context, validation and plugins as an HTTP request.
@@ -452,10 +540,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     wss,
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
   const { port } = server.address() as AddressInfo;
   const host = (options.host ?? '127.0.0.1').includes(':')
     ? `[${options.host ?? ''}]`
@@ -464,6 +548,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     url,
     graphqlUrl: `${url}/graphql`,
+    metricsUrl: `${url}/metrics`,
     port,
     server,
     stats: live.stats,

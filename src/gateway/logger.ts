@@ -1,4 +1,9 @@
-/** Structured log lines (JSON on stderr). Callers pass no secrets; `redact` is a last guard for known ones. */
+import { currentRequestId } from './request-context.js';
+
+/**
+ * Structured log lines (JSON on stderr). Callers pass no secrets; `redact` is a last guard for known ones. A line
+ * written while a request is handled carries its `requestId`.
+ */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -18,7 +23,14 @@ export function createLogger(
     (level: keyof typeof LEVELS) =>
     (message: string, fields: Record<string, unknown> = {}) => {
       if (LEVELS[level] < threshold) return;
-      let line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
+      const requestId = currentRequestId();
+      let line = JSON.stringify({
+        time: new Date().toISOString(),
+        level,
+        message,
+        ...(requestId === undefined ? {} : { requestId }),
+        ...fields,
+      });
       for (const secret of secrets) line = line.replaceAll(secret, '[redacted]');
       write(line);
     };

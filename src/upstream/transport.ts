@@ -28,6 +28,15 @@ export interface TransportOptions {
   readonly maxConnections?: number;
   /** Called for each attempt, e.g. for logs and metrics; gets no secrets. */
   readonly onAttempt?: (event: AttemptEvent) => void;
+  /** Called before each wait (for the rate budget, after a 429, before a retry), e.g. for metrics. */
+  readonly onWait?: (event: WaitEvent) => void;
+  /** Extra request headers, read per attempt in the caller's async context (e.g. `x-correlation-id`). */
+  readonly headers?: () => Readonly<Record<string, string>> | undefined;
+}
+
+export interface WaitEvent {
+  readonly reason: 'rate-budget' | 'rate-limited' | 'retry';
+  readonly ms: number;
 }
 
 export interface AttemptEvent {
@@ -36,6 +45,8 @@ export interface AttemptEvent {
   /** HTTP status, or the error class name when no answer came. */
   readonly outcome: number | string;
   readonly ms: number;
+  /** `X-Rate-Limit-Requests-Left` of the answer, when it had one. */
+  readonly rateLimitLeft?: number;
 }
 
 export interface UpstreamCall {
@@ -86,13 +97,17 @@ class RateBudget {
   private left: number | undefined;
   private resetAt = 0;
 
-  constructor(private readonly maxWaitMs: number) {}
+  constructor(
+    private readonly maxWaitMs: number,
+    private readonly onWait?: (event: WaitEvent) => void,
+  ) {}
 
   async acquire(signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
       const now = Date.now();
       if (now >= this.resetAt) this.left = undefined;
       if (this.left === undefined || this.left > 0) break;
+      this.onWait?.({ reason: 'rate-budget', ms: Math.min(this.resetAt - now, this.maxWaitMs) });
       await sleep(
         Math.min(this.resetAt - now, this.maxWaitMs),
         undefined,
@@ -134,7 +149,7 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = options.retries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 100;
   const rateLimitRetries = options.rateLimitRetries ?? 5;
-  const budget = new RateBudget(options.maxRateLimitWaitMs ?? 60_000);
+  const budget = new RateBudget(options.maxRateLimitWaitMs ?? 60_000, options.onWait);
   const base = options.baseUrl.replace(/\/+$/, '');
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? 32 });
 
@@ -144,6 +159,7 @@ export function createTransport(options: TransportOptions): Transport {
         ? AbortSignal.timeout(timeoutMs)
         : AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)]);
     const headers: Record<string, string> = {
+      ...options.headers?.(),
       accept: 'application/json',
       'x-auth-token': options.accessToken,
       'user-agent': 'backorder-gateway',
@@ -196,8 +212,10 @@ export function createTransport(options: TransportOptions): Transport {
       const url = `${base}${call.path}${query}`;
       let failures = 0;
       let limited = 0;
-      const pause = (ms: number) =>
-        sleep(ms, undefined, call.signal === undefined ? {} : { signal: call.signal });
+      const pause = (ms: number, reason: WaitEvent['reason'] = 'retry') => {
+        options.onWait?.({ reason, ms });
+        return sleep(ms, undefined, call.signal === undefined ? {} : { signal: call.signal });
+      };
       for (;;) {
         await budget.acquire(call.signal);
         const started = performance.now();
@@ -219,11 +237,13 @@ export function createTransport(options: TransportOptions): Transport {
           await pause(backoff(retryBaseMs, failures));
           continue;
         }
+        const left = Number(response.headers.get('x-rate-limit-requests-left') ?? Number.NaN);
         options.onAttempt?.({
           operation,
           attempt: failures + limited + 1,
           outcome: response.status,
           ms: performance.now() - started,
+          ...(Number.isFinite(left) ? { rateLimitLeft: left } : {}),
         });
         budget.update(response.headers);
         if (response.status === 429) {
@@ -235,7 +255,7 @@ export function createTransport(options: TransportOptions): Transport {
           if (limited >= rateLimitRetries) throw new UpstreamRateLimitError(operation, Math.round(waitMs));
           limited += 1;
           if (resetHeader !== null) budget.exhaustFor(waitMs);
-          else await pause(waitMs);
+          else await pause(waitMs, 'rate-limited');
           continue;
         }
         if (call.idempotent && RETRYABLE_STATUS.has(response.status) && failures < retries) {

@@ -46,6 +46,8 @@ export interface EventBus {
   unpublished(): number;
   /** Local listeners right now (for leak checks and stats). */
   listenerCount(): number;
+  /** Whether the connection to a shared bus (Redis) is up; absent for the in-memory bus. */
+  readonly connected?: () => boolean;
   close(): Promise<void>;
 }
 

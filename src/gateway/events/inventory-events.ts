@@ -47,6 +47,8 @@ export interface InventoryEventsOptions {
   readonly maxPending?: number | undefined;
   /** Items read back in one go; a larger backlog is read in several. @default 1000 */
   readonly maxBatch?: number | undefined;
+  /** Called after each read-back of a burst, e.g. for metrics. */
+  readonly onReadBack?: ((outcome: 'ok' | 'failed', items: number) => void) | undefined;
 }
 
 /** What happened to a webhook handed to `onWebhook`. */
@@ -215,7 +217,9 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
         }));
       });
       await options.bus.observe(observations);
+      options.onReadBack?.('ok', batch.size);
     } catch (error) {
+      options.onReadBack?.('failed', batch.size);
       // Nothing acknowledged is dropped: the items wait with capped backoff and are read again until it works.
       const now = Date.now();
       let worst = 0;

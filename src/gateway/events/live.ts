@@ -89,6 +89,8 @@ export interface EventPipelineOptions {
   readonly eventRetention?: number | undefined;
   /** Read-back queue settings (see InventoryEventsOptions). */
   readonly readBacks?: Omit<InventoryEventsOptions, 'bus' | 'transport' | 'logger' | 'store'>;
+  /** Wraps the bus once it is built, e.g. to count published events. @default none */
+  readonly instrumentBus?: ((bus: EventBus) => EventBus) | undefined;
   /** Sweep and hook-sync settings (see ReconcilerOptions). */
   readonly reconcile?: Omit<ReconcilerOptions, 'bus' | 'transport' | 'logger' | 'lock'>;
 }
@@ -109,10 +111,11 @@ export async function createEventPipeline(options: EventPipelineOptions): Promis
   const retention = options.eventRetention === undefined ? {} : { retention: options.eventRetention };
   const connection =
     options.redisUrl === undefined ? null : await createRedisConnection({ url: options.redisUrl, logger });
-  const bus =
+  const built =
     connection === null
       ? createMemoryEventBus(retention)
       : await createRedisEventBus({ connection, logger, prefix, ...retention });
+  const bus = options.instrumentBus?.(built) ?? built;
   const maxPending = options.readBacks?.maxPending ?? 100_000;
   const inventoryEvents = createInventoryEvents({
     bus,

@@ -314,6 +314,7 @@ export async function createRedisEventBus(options: RedisEventBusOptions): Promis
     },
     unpublished: () => outbox.length,
     listenerCount: () => listeners.size,
+    connected: () => redis.status === 'ready' && reader.status === 'ready',
     async close() {
       stopReady();
       if (outbox.length > 0) await flush();

@@ -34,6 +34,8 @@ export interface HubOptions {
   readonly initialCounters: (context: GatewayContext, filter: unknown) => Promise<readonly HubValue[]>;
   /** A socket with more unsent bytes than this is closed with 1013. */
   readonly maxBufferedBytes: number;
+  /** Called for each payload sent to a subscriber, e.g. for metrics. */
+  readonly onSend?: () => void;
 }
 
 interface Subscriber {
@@ -143,6 +145,7 @@ export function createSubscriptionHub(options: HubOptions) {
       return;
     }
     socket.send(`{"id":${JSON.stringify(subscriber.id)},"type":"next","payload":${json}}`);
+    options.onSend?.();
   }
 
   function deliver(subscriber: Subscriber, readAt: number, json: string): void {

@@ -137,6 +137,8 @@ async function readCurrentCounters(
       .filter((stock) => matches(filter, identity, stock.locationId))
       .map((stock) => ({ id: '' as const, kind: 'initial' as const, item: identity, stock, readAt }));
   });
+  // Most backordered first, as `backorders` lists them: the first counters a client shows are the ones that matter.
+  values.sort((a, b) => b.stock.qtyBackordered - a.stock.qtyBackordered);
   // The first figures seen become the baseline, so later reads publish only real changes.
   await context.live.bus.observe(
     values.map((value) => ({ item: value.item, stock: value.stock, readAt, baselineOnly: true })),
