@@ -27,6 +27,7 @@ import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { graphiqlTabs } from './operation-examples.js';
+import { useDashboard } from './plugins/use-dashboard.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
@@ -56,6 +57,8 @@ export interface GatewayOptions {
   readonly maxBodyBytes?: number;
   /** Serve GraphiQL (with its assets, no internet needed) on GET /graphql. @default true */
   readonly graphiql?: boolean;
+  /** Serve the live backorders dashboard (src/dashboard/) at /dashboard/. @default true */
+  readonly dashboard?: boolean;
   /** @default JSON lines on stderr at info level, with the access token redacted */
   readonly logger?: Logger;
   /** The secret header value webhooks must carry; without one, `POST /webhooks/bigcommerce` answers 401. */
@@ -208,10 +211,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
     context: ({ request }: { request?: Request }): GatewayContext =>
       makeContext(request?.signal ?? neverAborted),
-    // Order: the webhook route answers before any GraphQL parsing; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them.
+    // Order: the webhook route and the dashboard's static assets answer before any GraphQL parsing; shared
+    // execution replaces the subscribe function; error logging sees results before yoga masks them.
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
+      ...(options.dashboard === false ? [] : [useDashboard({ logger })]),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useSharedExecution(),
       useErrorLogging({ logger }),
