@@ -26,7 +26,7 @@ import { currentCounters, matches as matchesFilter } from './resolvers/events.js
 import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
-import { graphiqlTabs } from './operation-examples.js';
+import { graphiqlTabOptions } from './operation-examples.js';
 import { useDashboard } from './plugins/use-dashboard.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
@@ -205,7 +205,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             title: 'backorder-gateway',
             ...(query === undefined ? {} : { defaultQuery: query }),
             // Every operation of operations/ opens as a tab, with variables that work on the demo seed.
-            defaultTabs: graphiqlTabs(),
+            ...graphiqlTabOptions(),
           },
     renderGraphiQL,
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
