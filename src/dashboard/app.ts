@@ -55,6 +55,8 @@ const changed = new Set<string>();
 let client: Client | null = null;
 let feed: CountersFeed | null = null;
 let renderQueued = false;
+/** Counts calls of connect(), so that an older one still loading locations gives way to a newer one. */
+let connecting = 0;
 
 function token(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
@@ -267,11 +269,14 @@ function disconnect(): void {
 }
 
 async function connect(): Promise<void> {
+  const generation = ++connecting;
   disconnect();
   ui.auth.hidden = true;
   ui.signOut.hidden = token() === null;
   showState({ kind: 'connecting' });
-  if ((await loadLocations()) === 'unauthorized') {
+  const locationsRead = await loadLocations();
+  if (generation !== connecting) return;
+  if (locationsRead === 'unauthorized') {
     showState({ kind: 'unauthorized', reason: 'missing or invalid token' });
     return;
   }

@@ -63,8 +63,8 @@ function page(operations: readonly { readonly name: string; readonly query: stri
     if (query.includes('</')) throw new Error(`operation ${name} cannot be embedded in a page`);
     return `<script type="application/graphql" id="operation-${name}">${query}</script>`;
   });
-  return readFileSync(new URL('index.html', STATIC_DIR), 'utf8').replace(
-    '<!-- operations -->',
+  // A function, so that `$` in the documents is not read as a replacement pattern.
+  return readFileSync(new URL('index.html', STATIC_DIR), 'utf8').replace('<!-- operations -->', () =>
     blocks.join('\n    '),
   );
 }
