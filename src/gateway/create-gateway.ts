@@ -32,7 +32,8 @@ import { createLoaders, type Upstream } from './loaders.js';
 import { createAuthenticator, type AuthenticationOptions } from './auth/authenticator.js';
 import type { Viewer } from './auth/viewer.js';
 import { createLogger, type Logger } from './logger.js';
-import { graphiqlTabs } from './operation-examples.js';
+import { graphiqlTabOptions } from './operation-examples.js';
+import { useDashboard } from './plugins/use-dashboard.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
@@ -78,6 +79,8 @@ export interface GatewayOptions {
   readonly maxBodyBytes?: number;
   /** Serve GraphiQL (with its assets, no internet needed) on GET /graphql. @default true */
   readonly graphiql?: boolean;
+  /** Serve the live backorders dashboard (src/dashboard/) at /dashboard/. @default true */
+  readonly dashboard?: boolean;
   /** @default JSON lines on stderr at info level, with the access token redacted */
   readonly logger?: Logger;
   /** The secret header value webhooks must carry; without one, `POST /webhooks/bigcommerce` answers 401. */
@@ -346,13 +349,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             title: 'backorder-gateway',
             ...(query === undefined ? {} : { defaultQuery: query }),
             // Every operation of operations/ opens as a tab, with variables that work on the demo seed.
-            defaultTabs: graphiqlTabs(),
+            ...graphiqlTabOptions(),
           },
     renderGraphiQL,
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
     context: (initial: { request?: Request; viewer?: Viewer }): GatewayContext =>
       makeContext(initial.request?.signal ?? neverAborted, authentication.viewerOf(initial)),
-    // Order: the webhook route answers before any GraphQL parsing; clients are authenticated before their
+    // Order: the webhook route and the dashboard's static assets answer before any GraphQL parsing; clients are authenticated before their
     // documents are read; persisted documents resolve the query text before the limits parse and validate it;
     // scopes are checked in validation (which graphql-ws runs too) and before execution; the execution timeout
     // wraps execution, around the deduplication of identical aliases; shared execution replaces the subscribe
@@ -361,6 +364,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       useCompression(),
       useLandingPage({ links: LANDING_LINKS }),
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
+      ...(options.dashboard === false ? [] : [useDashboard({ logger })]),
       useAuthentication(authentication),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useScopes(authentication),

@@ -47,15 +47,24 @@ export function loadOperationExamples(directory: URL = OPERATIONS_DIR): Operatio
   });
 }
 
-/** GraphiQL's opening tabs: one per operation, with its example variables. */
-export function graphiqlTabs(): { query: string; variables: string }[] {
+/**
+ * GraphiQL's opening tabs: one per operation, with its example variables. GraphiQL fills the variables editor of
+ * the first tab from `variables` rather than from the tab itself, so they are given there too.
+ */
+export function graphiqlTabOptions(): {
+  defaultTabs?: { query: string; variables: string }[];
+  variables?: string;
+} {
+  let tabs;
   try {
-    return loadOperationExamples().map((example) => ({
+    tabs = loadOperationExamples().map((example) => ({
       query: example.query,
       variables: JSON.stringify(example.variables, null, 2),
     }));
   } catch {
     // An installation without operations/ still serves GraphiQL, with its own default tab.
-    return [];
+    return {};
   }
+  const first = tabs[0];
+  return first === undefined ? {} : { defaultTabs: tabs, variables: first.variables };
 }
