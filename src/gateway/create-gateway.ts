@@ -29,6 +29,8 @@ import { createAuthenticator, type AuthenticationOptions } from './auth/authenti
 import type { Viewer } from './auth/viewer.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
+import { createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
@@ -94,6 +96,12 @@ export interface GatewayOptions {
   readonly introspection?: boolean;
   /** Suggest field and type names ("Did you mean ...") in validation errors. @default true */
   readonly fieldSuggestions?: boolean;
+  /**
+   * Requests each client (token subject, API key name, or remote address when authentication is off) may make
+   * per window, over HTTP, SSE and graphql-ws subscribe messages; shared through Redis when `redisUrl` is set.
+   * @default off
+   */
+  readonly clientRateLimit?: { readonly limit: number; readonly windowMs: number };
 }
 
 export interface Gateway {
@@ -204,6 +212,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ),
   );
 
+  const limiter =
+    options.clientRateLimit === undefined
+      ? null
+      : options.redisUrl === undefined
+        ? createMemoryRateLimiter(options.clientRateLimit)
+        : createRedisRateLimiter({
+            ...options.clientRateLimit,
+            url: options.redisUrl,
+            prefix: options.redisPrefix ?? 'backorder-gateway',
+          });
+  const rateLimit = limiter === null ? null : createClientRateLimit({ limiter, authentication, logger });
+
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
     graphqlEndpoint: '/graphql',
@@ -232,6 +252,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       useAuthentication(authentication),
+      useClientRateLimit(rateLimit, authentication),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useScopes(authentication),
       useSchemaDisclosure({
@@ -342,12 +363,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, id, payload) => {
+        const viewer = authentication.socketViewer(ctx.extra.socket);
+        const limited = await rateLimit?.check(viewer, ctx.extra.request.socket.remoteAddress);
+        if (limited !== undefined && limited !== null) return [limited];
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
-          viewer: authentication.socketViewer(ctx.extra.socket),
+          viewer,
         }) as unknown as Enveloped;
         let document;
         try {
@@ -422,6 +446,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       clearInterval(sweep);
       clearTimeout(grace);
       await bus.close();
+      await limiter?.close();
       await transport.close();
     },
   };
