@@ -68,6 +68,11 @@ export interface AppConfig {
   readonly graphiql: boolean;
   /** `INTROSPECTION`: answer introspection and suggest field names. @default true with the emulator, false with a real store */
   readonly introspection: boolean;
+  /**
+   * `CLIENT_RATE_LIMIT` requests per client per `CLIENT_RATE_WINDOW_MS` (60000), shared through Redis when
+   * `REDIS_URL` is set; `0` turns it off. @default off with the emulator, 600 with a real store
+   */
+  readonly clientRateLimit: { readonly limit: number; readonly windowMs: number } | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -205,6 +210,12 @@ function authentication(env: Env): AuthenticationOptions | undefined {
   };
 }
 
+function rateLimit(env: Env, fallback: number): AppConfig['clientRateLimit'] {
+  const limit = integer(env, 'CLIENT_RATE_LIMIT', fallback, 0, 1_000_000);
+  const windowMs = integer(env, 'CLIENT_RATE_WINDOW_MS', 60_000, 1_000, 86_400_000);
+  return limit === 0 ? undefined : { limit, windowMs };
+}
+
 function prefix(env: Env): string {
   const text = env['REDIS_PREFIX'] ?? 'backorder-gateway';
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(text))
@@ -266,5 +277,6 @@ export function readConfig(env: Env = process.env): AppConfig {
     allowUnauthenticated: flag(env, 'ALLOW_UNAUTHENTICATED'),
     graphiql: toggle(env, 'GRAPHIQL', store.kind === 'emulator'),
     introspection: toggle(env, 'INTROSPECTION', store.kind === 'emulator'),
+    clientRateLimit: rateLimit(env, store.kind === 'emulator' ? 0 : 600),
   };
 }

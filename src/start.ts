@@ -111,6 +111,7 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
         graphiql: config.graphiql,
         introspection: config.introspection,
         fieldSuggestions: config.introspection,
+        ...(config.clientRateLimit === undefined ? {} : { clientRateLimit: config.clientRateLimit }),
         sweepIntervalMs: config.sweepIntervalMs,
         readBackRetryMaxMs: config.readBackRetryMaxMs,
       }),

@@ -35,6 +35,8 @@ import { createLogger, type Logger } from './logger.js';
 import { graphiqlTabOptions } from './operation-examples.js';
 import { useDashboard } from './plugins/use-dashboard.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
+import { createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
 import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
@@ -148,6 +150,12 @@ export interface GatewayOptions {
    * `gateway:admin`. @default everyone
    */
   readonly metricsAuthorize?: MetricsPluginOptions['authorize'];
+  /**
+   * Requests each client (token subject, API key name, or remote address when authentication is off) may make
+   * per window, over HTTP, SSE and graphql-ws subscribe messages; shared through Redis when `redisUrl` is set.
+   * @default off
+   */
+  readonly clientRateLimit?: { readonly limit: number; readonly windowMs: number };
 }
 
 export interface Gateway {
@@ -327,6 +335,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       headers: { 'content-type': 'application/json', ...http.headers },
     });
   };
+  const limiter =
+    options.clientRateLimit === undefined
+      ? null
+      : options.redisUrl === undefined
+        ? createMemoryRateLimiter(options.clientRateLimit)
+        : createRedisRateLimiter({
+            ...options.clientRateLimit,
+            url: options.redisUrl,
+            prefix: options.redisPrefix ?? 'backorder-gateway',
+          });
+  const rateLimit = limiter === null ? null : createClientRateLimit({ limiter, authentication, logger });
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
@@ -366,6 +385,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       ...(options.dashboard === false ? [] : [useDashboard({ logger })]),
       useAuthentication(authentication),
+      useClientRateLimit(rateLimit, authentication),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useScopes(authentication),
       useSchemaDisclosure({
@@ -503,12 +523,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, id, payload) => {
+        const viewer = authentication.socketViewer(ctx.extra.socket);
+        const limited = await rateLimit?.check(viewer, ctx.extra.request.socket.remoteAddress);
+        if (limited !== undefined && limited !== null) return [limited];
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params: payload,
-          viewer: authentication.socketViewer(ctx.extra.socket),
+          viewer,
         }) as unknown as Enveloped;
         let document;
         try {
@@ -580,6 +603,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       clearInterval(sweep);
       clearTimeout(grace);
       await events.close();
+      await limiter?.close();
       await transport.close();
     },
   };

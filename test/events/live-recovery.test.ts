@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
 import { call, startEmulator, TOKEN } from '../helpers/emulator.js';
-import { SECRET, startLiveStack, subscribeWs, wsClient } from '../helpers/live.js';
+import { envelope, postWebhook, SECRET, startLiveStack, subscribeWs, wsClient } from '../helpers/live.js';
 import { syncHooks } from '../../src/gateway/hooks-sync.js';
 import { createTransport } from '../../src/upstream/transport.js';
 
@@ -164,6 +164,36 @@ describe('durable read-backs', () => {
     await redis.quit();
     expect(published).toHaveLength(1);
     expect(published[0]?.[1].join(' ')).toContain('"onHand":33');
+  });
+});
+
+describe('a full read-back queue', () => {
+  it('answers 503 with Retry-After, never 500, and turns readiness false until it drains', async () => {
+    const stack = await startLiveStack({
+      gateway: { maxPendingReadBacks: 1, upstreamRetries: 0, readBackRetryMaxMs: 100 },
+    });
+    await fetch(`${stack.emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: '503', path: '/v3/inventory/items', method: 'GET' }),
+    });
+    const first = await postWebhook(
+      stack.gateway.url,
+      envelope('stock_changed', { product_id: 130, variant_id: 78, location_id: 1 }, 'full-1'),
+    );
+    expect(first.status).toBe(200);
+    const refused = await postWebhook(
+      stack.gateway.url,
+      envelope('stock_changed', { product_id: 131, variant_id: 79, location_id: 1 }, 'full-2'),
+    );
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(await refused.json()).toEqual({ error: 'busy; deliver again later' });
+    const ready = await fetch(`${stack.gateway.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, acceptingWebhooks: false, redis: null });
+    await fetch(`${stack.emulator.url}/_emulator/faults`, { method: 'DELETE' });
+    await expect.poll(async () => (await fetch(`${stack.gateway.url}/readyz`)).status).toBe(200);
+    expect(stack.gateway.stats.webhooks).toMatchObject({ accepted: 1, refused: 1 });
   });
 });
 

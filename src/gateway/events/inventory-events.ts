@@ -301,7 +301,7 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
       const now = Date.now();
       let target = pending.get(key);
       if (target === undefined) {
-        if (pending.size >= maxPending) return 'full';
+        if (pending.size + inFlightItems >= maxPending) return 'full';
         target = { attempts: 0, dueAt: 0, arrivedAt: now, locations: new Set(), limitAt: new Set() };
         pending.set(key, target);
       }

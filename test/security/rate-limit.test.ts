@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.js';
+import { sha256Hex } from '../../src/gateway/auth/authenticator.js';
+import { openSocket, post, sseFirst } from '../helpers/auth.js';
+import { bearer, startAuthStack } from '../helpers/auth-stack.js';
+import { startStack } from '../helpers/gateway.js';
+
+const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const LOCATIONS = '{ locations { code } }';
+const COUNTERS = 'subscription { backorderCounters(filter: { variantIds: [74] }) { qtyBackordered } }';
+const KEY = 'rate-limit-test-key-0123456789';
+
+function expectLimited(answer: {
+  status: number;
+  headers: Headers;
+  body: { errors?: { extensions?: Record<string, unknown> }[] };
+}) {
+  expect(answer.status).toBe(429);
+  expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+  const retryAfter = Number(answer.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+}
+
+describe('per-client rate limits in memory', async () => {
+  const stack = await startAuthStack({
+    gateway: {
+      clientRateLimit: { limit: 3, windowMs: 60_000 },
+      auth: {
+        jwt: {
+          secret: 'test-jwt-secret-of-at-least-32-bytes',
+          issuer: 'https://id.example.test/',
+          audience: 'backorder-gateway',
+        },
+        apiKeys: [{ name: 'sync', sha256: sha256Hex(KEY), scopes: ['inventory:read', 'events:subscribe'] }],
+      },
+    },
+  });
+  const url = stack.gateway.graphqlUrl;
+  const scopes = ['inventory:read', 'events:subscribe'];
+
+  it('answers 429 RATE_LIMITED with Retry-After past the limit, per token subject, calling nothing upstream', async () => {
+    const alice = await bearer(scopes, 'alice');
+    for (let i = 0; i < 3; i += 1) expect((await post(url, alice, LOCATIONS)).status).toBe(200);
+    await stack.mark();
+    expectLimited(await post(url, alice, LOCATIONS));
+    expect(await stack.requests()).toEqual([]);
+    // Another token of the same subject shares the allowance; another subject has its own.
+    expectLimited(await post(url, await bearer(scopes, 'alice', 600), LOCATIONS));
+    expect((await post(url, await bearer(scopes, 'bob'), LOCATIONS)).status).toBe(200);
+  });
+
+  it('counts SSE subscriptions and graphql-ws subscribe messages against the same allowance', async () => {
+    const carol = await bearer(scopes, 'carol');
+    const connection = await openSocket(url, { authorization: carol });
+    connection.subscribe('1', COUNTERS);
+    expect(await connection.first('1')).toMatchObject({ type: 'next' });
+    const sse = await sseFirst(url, carol, COUNTERS);
+    expect(sse.status).toBe(200);
+    expect((await post(url, carol, LOCATIONS)).status).toBe(200);
+    const limitedSse = await sseFirst(url, carol, COUNTERS);
+    expect(limitedSse.status).toBe(429);
+    expect(limitedSse.headers.get('retry-after')).toMatch(/^\d+$/);
+    connection.subscribe('2', COUNTERS);
+    const refused = await connection.first('2');
+    expect(refused).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'RATE_LIMITED' } }] });
+  });
+
+  it('counts an API key by its name', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await post(url, `ApiKey ${KEY}`, LOCATIONS)).status).toBe(200);
+    expectLimited(await post(url, `ApiKey ${KEY}`, LOCATIONS));
+  });
+});
+
+describe('per-client rate limits shared through Redis', async () => {
+  const prefix = `bg-test-${randomBytes(6).toString('hex')}`;
+  afterAll(async () => {
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+  const options = {
+    redisUrl: REDIS_URL,
+    redisPrefix: prefix,
+    clientRateLimit: { limit: 4, windowMs: 60_000 },
+  };
+  const [a, b] = await Promise.all([
+    startAuthStack({ gateway: options }),
+    startAuthStack({ gateway: options }),
+  ]);
+
+  it('applies one allowance across two gateways', async () => {
+    const dave = await bearer(['inventory:read'], 'dave');
+    expect((await post(a.gateway.graphqlUrl, dave, LOCATIONS)).status).toBe(200);
+    expect((await post(b.gateway.graphqlUrl, dave, LOCATIONS)).status).toBe(200);
+    expect((await post(a.gateway.graphqlUrl, dave, LOCATIONS)).status).toBe(200);
+    expect((await post(b.gateway.graphqlUrl, dave, LOCATIONS)).status).toBe(200);
+    expectLimited(await post(a.gateway.graphqlUrl, dave, LOCATIONS));
+    expectLimited(await post(b.gateway.graphqlUrl, dave, LOCATIONS));
+    const redis = new Redis(REDIS_URL);
+    expect(await redis.keys(`${prefix}:ratelimit:*`)).toEqual([`${prefix}:ratelimit:jwt:dave`]);
+    await redis.quit();
+  });
+});
+
+describe('rate limit defaults', () => {
+  it('is off with the emulator and on with a real store, configurable', () => {
+    expect(readConfig({}).clientRateLimit).toBeUndefined();
+    const store = { BIGCOMMERCE_STORE_HASH: 'abc', BIGCOMMERCE_ACCESS_TOKEN: 't' };
+    expect(readConfig(store).clientRateLimit).toEqual({ limit: 600, windowMs: 60_000 });
+    expect(readConfig({ CLIENT_RATE_LIMIT: '5', CLIENT_RATE_WINDOW_MS: '1000' }).clientRateLimit).toEqual({
+      limit: 5,
+      windowMs: 1000,
+    });
+    expect(readConfig({ ...store, CLIENT_RATE_LIMIT: '0' }).clientRateLimit).toBeUndefined();
+    expect(() => readConfig({ CLIENT_RATE_LIMIT: '-1' })).toThrow('CLIENT_RATE_LIMIT');
+    expect(() => readConfig({ CLIENT_RATE_WINDOW_MS: '5' })).toThrow('CLIENT_RATE_WINDOW_MS');
+  });
+
+  it('limits by remote address when authentication is off but a limit is set', async () => {
+    const stack = await startStack({ gateway: { clientRateLimit: { limit: 1, windowMs: 60_000 } } });
+    expect((await stack.gql(LOCATIONS)).status).toBe(200);
+    expect((await stack.gql(LOCATIONS)).status).toBe(429);
+  });
+});
