@@ -29,6 +29,8 @@ function storeEnv(url: string, token: string, extra: Record<string, string> = {}
     BIGCOMMERCE_ACCESS_TOKEN: token,
     BIGCOMMERCE_API_URL: url,
     PORT: '0',
+    // A real store needs client authentication unless told otherwise; these tests are about the store check.
+    ALLOW_UNAUTHENTICATED: 'true',
     ...extra,
   };
 }
@@ -103,7 +105,10 @@ describe('store credentials at boot', () => {
     const emulator = await startEmulator();
     await addFault(emulator, { kind: '503', count: 1, path: '/v3/inventory/locations' });
     const run = runCli(['start'], storeEnv(emulator.url, TOKEN));
-    const [, graphqlUrl = ''] = await run.waitFor(/GraphiQL at (http:\/\/\S+)/);
+    // Against a real store GraphiQL is off, so the line names the endpoint itself.
+    const [, graphqlUrl = ''] = await run.waitFor(
+      /unready until the store answers\): (http:\/\/\S+\/graphql)/,
+    );
     expect(run.output()).toContain('answered 503 to GET /v3/inventory/locations: starting unready');
     const readyz = graphqlUrl.replace(/\/graphql$/, '/readyz');
     const first = await fetch(readyz);
