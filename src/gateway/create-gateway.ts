@@ -31,6 +31,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
 import { createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.js';
+import { useAudit } from './plugins/use-audit.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
@@ -261,6 +262,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }),
       useSharedExecution(),
       useErrorLogging({ logger }),
+      useAudit({ logger }),
     ],
   });
 
