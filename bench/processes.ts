@@ -70,6 +70,11 @@ export function startGateway(emulatorUrl: string, env: Record<string, string> = 
     BIGCOMMERCE_API_URL: emulatorUrl,
     WEBHOOK_SECRET: SECRET,
     LOG_LEVEL: 'error',
+    // The bench measures the data path: no client authentication or rate limit, GraphiQL and introspection as before.
+    ALLOW_UNAUTHENTICATED: 'true',
+    CLIENT_RATE_LIMIT: '0',
+    GRAPHIQL: 'true',
+    INTROSPECTION: 'true',
     ...env,
   });
 }

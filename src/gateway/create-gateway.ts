@@ -37,6 +37,7 @@ import { useDashboard } from './plugins/use-dashboard.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
 import { createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.js';
+import { useAudit } from './plugins/use-audit.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
 import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
@@ -403,6 +404,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }),
       useSharedExecution(),
       useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
+      useAudit({ logger }),
     ],
   });
 
