@@ -1,8 +1,10 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive) and typed
- * documents plus a persisted-document manifest from `operations/`. CI fails when the output drifts.
+ * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive), Apollo
+ * Client's possibleTypes map, and typed documents plus a persisted-document manifest from `operations/`
+ * (`scripts/apollo-persisted-ids.js` then adds the ids Apollo's persisted-query link sends). CI fails when the
+ * output drifts.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -31,6 +33,11 @@ const config: CodegenConfig = {
           BackorderLimitReachedEvent: '../gateway/models.js#InventoryEventModel',
         },
       },
+    },
+    // The possibleTypes map Apollo Client's InMemoryCache needs for the schema's interfaces and unions.
+    'src/__generated__/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
     'src/__generated__/operations/': {
       preset: 'client',

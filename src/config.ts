@@ -3,6 +3,8 @@
  * message naming the variable (and its value, unless it is a secret).
  */
 
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './gateway/plugins/use-operation-limits.js';
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -42,11 +44,54 @@ export interface AppConfig {
   readonly redisPrefix: string;
   /** `PERSISTED_DOCUMENTS_ONLY`: run only the documents of operations/ (sent by `documentId`). @default false */
   readonly persistedDocumentsOnly: boolean;
+  /**
+   * `CORS_ORIGINS`: comma-separated browser origins allowed to call (with credentials) and to open WebSockets.
+   * With the embedded emulator, loopback origins are allowed too. @default none
+   */
+  readonly corsOrigins: readonly string[];
+  /** Operation limits: `MAX_OPERATION_*`, `MAX_IDS_PER_LIST`, `MAX_UPSTREAM_CALLS`, `EXECUTION_TIMEOUT_MS`. */
+  readonly limits: OperationLimits;
   /** `LOG_LEVEL`: debug, info, warn or error. @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+function origins(env: Env): string[] {
+  const text = env['CORS_ORIGINS'] ?? '';
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      let origin: string | undefined;
+      try {
+        origin = new URL(item).origin;
+      } catch {
+        origin = undefined;
+      }
+      if (origin === undefined || origin === 'null' || origin !== item.replace(/\/$/, ''))
+        throw new ConfigError(
+          `CORS_ORIGINS must list origins such as https://admin.example.com, got "${item}"`,
+        );
+      return origin;
+    });
+}
+
+function limits(env: Env): OperationLimits {
+  const d = DEFAULT_OPERATION_LIMITS;
+  return {
+    maxDepth: integer(env, 'MAX_OPERATION_DEPTH', d.maxDepth, 1, 1000),
+    maxAliases: integer(env, 'MAX_OPERATION_ALIASES', d.maxAliases, 0, 100_000),
+    maxRootFields: integer(env, 'MAX_OPERATION_ROOT_FIELDS', d.maxRootFields, 1, 100_000),
+    maxDirectives: integer(env, 'MAX_OPERATION_DIRECTIVES', d.maxDirectives, 0, 100_000),
+    maxTokens: integer(env, 'MAX_OPERATION_TOKENS', d.maxTokens, 10, 10_000_000),
+    maxCost: integer(env, 'MAX_OPERATION_COST', d.maxCost, 1, 1_000_000_000),
+    maxIdsPerList: integer(env, 'MAX_IDS_PER_LIST', d.maxIdsPerList, 1, 100_000),
+    maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS', d.maxUpstreamCalls, 1, 100_000),
+    executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', d.executionTimeoutMs, 10, 600_000),
+  };
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const text = env[name];
@@ -137,6 +182,8 @@ export function readConfig(env: Env = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', undefined, ['redis:', 'rediss:']),
     redisPrefix: prefix(env),
     persistedDocumentsOnly: flag(env, 'PERSISTED_DOCUMENTS_ONLY'),
+    corsOrigins: origins(env),
+    limits: limits(env),
     logLevel: logLevel as AppConfig['logLevel'],
   };
 }

@@ -60,6 +60,10 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
     ...(webhookSecret === undefined ? {} : { webhookSecret }),
     ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
     persistedDocumentsOnly: config.persistedDocumentsOnly,
+    corsOrigins: config.corsOrigins,
+    // The demo serves pages on this machine (GraphiQL, local frontends); a real store's gateway lists its origins.
+    corsAllowLoopback: config.store.kind === 'emulator',
+    limits: config.limits,
   });
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;

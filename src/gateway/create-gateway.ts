@@ -28,6 +28,7 @@ import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
+import { useCsrfCors } from './plugins/use-csrf-cors.js';
 import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
 import {
   DEFAULT_OPERATION_LIMITS,
@@ -83,6 +84,10 @@ export interface GatewayOptions {
   readonly shutdownGraceMs?: number;
   /** Run only the documents in the persisted-document manifest (clients send `documentId`). @default false */
   readonly persistedDocumentsOnly?: boolean;
+  /** Browser origins allowed to call (CORS, with credentials) and to open WebSockets. @default none */
+  readonly corsOrigins?: readonly string[];
+  /** Also allow loopback origins (`http://localhost:*`, `http://127.0.0.1:*`, `http://[::1]:*`). @default false */
+  readonly corsAllowLoopback?: boolean;
   /** Operation limits (depth, aliases, cost, upstream calls, time, ...). @default DEFAULT_OPERATION_LIMITS */
   readonly limits?: Partial<OperationLimits>;
   /**
@@ -199,10 +204,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
   };
 
+  const csrfCors = useCsrfCors({
+    origins: options.corsOrigins ?? [],
+    allowLoopback: options.corsAllowLoopback === true,
+  });
+  const persisted = usePersistedDocuments({ only: options.persistedDocumentsOnly === true });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // CORS is useCsrfCors's: only listed origins, never a wildcard.
+    cors: false,
     // Persisted documents arrive as `documentId` (see usePersistedDocuments).
     extraParamNames: ['documentId'],
     // Unexpected errors reach clients as "Unexpected error."; useErrorLogging records their detail first.
@@ -221,12 +233,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
     context: ({ request }: { request?: Request }): GatewayContext =>
       makeContext(request?.signal ?? neverAborted),
-    // Order: the webhook route answers before any GraphQL parsing; persisted documents resolve the query text
+    // Order: CORS preflights and CSRF-able requests are answered first; the webhook route answers before any
+    // GraphQL parsing; persisted documents resolve the query text
     // before the limits parse and validate it; the execution timeout wraps execution, around the deduplication of
     // identical aliases; shared execution replaces the subscribe function; error logging sees results before yoga masks them.
     plugins: [
+      csrfCors,
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
-      usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
+      persisted,
       useOperationLimits(limits),
       useExecutionTimeout({ timeoutMs: limits.executionTimeoutMs }),
       useAliasDedup(),
@@ -303,7 +317,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   // graphql-ws on the same port and path; every subscription goes through yoga's envelop pipeline, so it gets
   // the same context, validation and plugins as an HTTP request.
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // Browsers apply no CORS to WebSockets: a page's upgrade is refused unless its Origin is allowed.
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    verifyClient: ({ origin }: { origin?: string }) => csrfCors.isAllowedOrigin(origin),
+  });
   interface Enveloped {
     readonly schema: GraphQLSchema;
     parse(source: string): DocumentNode;
@@ -316,7 +335,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     {
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, given) => {
+        // A persisted document arrives as a top-level `documentId` next to an empty `query`.
+        let payload: typeof given;
+        try {
+          payload = { ...given, query: persisted.resolve(given).query ?? '' };
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The document was refused')];
+        }
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
