@@ -28,7 +28,9 @@ import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
+import { useBodyLimit } from './plugins/use-body-limit.js';
 import { useCsrfCors } from './plugins/use-csrf-cors.js';
+import { useHealth } from './plugins/use-health.js';
 import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
 import {
   DEFAULT_OPERATION_LIMITS,
@@ -238,6 +240,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // before the limits parse and validate it; the execution timeout wraps execution, around the deduplication of
     // identical aliases; shared execution replaces the subscribe function; error logging sees results before yoga masks them.
     plugins: [
+      // Health answers before anything else, even a draining gateway; bodies are limited before anything reads
+      // them (the webhook route included).
+      useHealth({ isReady: () => ready }),
+      useBodyLimit({ maxBytes: maxBodyBytes }),
       csrfCors,
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       persisted,
@@ -258,16 +264,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      return;
-    }
-    if (path === '/readyz') {
-      response
-        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ready }));
-      return;
-    }
     if (path === '/_gateway/stats') {
       // `?gc=1` collects garbage first when the process runs with --expose-gc (the bench does, to measure
       // retained memory rather than garbage not yet collected).
@@ -283,23 +279,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
-    if (!serving) {
+    if (!serving && path !== '/healthz' && path !== '/readyz') {
       reject(response, 503, 'The gateway is shutting down');
-      request.resume();
-      return;
-    }
-    // Bodies are limited before yoga reads them: a body must declare its length (Node enforces it), and a
-    // declared length over the limit is refused at once.
-    const hasBody =
-      request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
-    const declared = Number(request.headers['content-length'] ?? Number.NaN);
-    if (hasBody && !Number.isFinite(declared)) {
-      reject(response, 411, 'Send request bodies with a Content-Length header');
-      request.resume();
-      return;
-    }
-    if (declared > maxBodyBytes) {
-      reject(response, 413, `Request body exceeds ${maxBodyBytes} bytes`);
       request.resume();
       return;
     }
