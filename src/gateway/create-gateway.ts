@@ -26,12 +26,12 @@ import { currentCounters, matches as matchesFilter } from './resolvers/events.js
 import type { InventoryEventFilter } from '../__generated__/resolvers-types.js';
 import { createLoaders, type Upstream } from './loaders.js';
 import { createLogger, type Logger } from './logger.js';
-import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { useCsrfCors } from './plugins/use-csrf-cors.js';
-import { useHealth } from './plugins/use-health.js';
+import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
+import { useHealth } from './plugins/use-health.js';
 import {
   DEFAULT_OPERATION_LIMITS,
   useOperationLimits,
@@ -144,7 +144,8 @@ function defaultQuery(): string | undefined {
 /**
  * Builds and starts the gateway: one GraphQL endpoint (`/graphql`) over BigCommerce's REST V2/V3 and Admin
  * GraphQL APIs (queries and mutations over HTTP; subscriptions over graphql-ws and SSE on the same path), plus
- * `POST /webhooks/bigcommerce`, `/healthz`, `/readyz` and `/_gateway/stats`.
+ * `POST /webhooks/bigcommerce`, `/healthz`, `/readyz` and `/_gateway/stats`. Edge concerns are the plugins listed
+ * in the yoga pipeline below.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
@@ -235,13 +236,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
     context: ({ request }: { request?: Request }): GatewayContext =>
       makeContext(request?.signal ?? neverAborted),
-    // Order: CORS preflights and CSRF-able requests are answered first; the webhook route answers before any
-    // GraphQL parsing; persisted documents resolve the query text
-    // before the limits parse and validate it; the execution timeout wraps execution, around the deduplication of
-    // identical aliases; shared execution replaces the subscribe function; error logging sees results before yoga masks them.
+    // Order: health answers before anything else, even while draining; bodies are limited before anything reads
+    // them (the webhook route included); CORS preflights and CSRF-able requests are answered before any work; the
+    // webhook route answers before any GraphQL parsing; persisted documents resolve the query text before the
+    // limits parse and validate it; the execution timeout wraps execution, around the deduplication of identical
+    // aliases; shared execution replaces the subscribe function; error logging sees results before yoga masks them.
     plugins: [
-      // Health answers before anything else, even a draining gateway; bodies are limited before anything reads
-      // them (the webhook route included).
       useHealth({ isReady: () => ready }),
       useBodyLimit({ maxBytes: maxBodyBytes }),
       csrfCors,
