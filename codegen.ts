@@ -2,8 +2,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive), the printed
- * schema (`schema.graphql`), and typed documents plus a persisted-document manifest from `operations/`. CI fails
- * when the output drifts.
+ * schema (`schema.graphql`), Apollo Client's possibleTypes map, and typed documents plus a persisted-document
+ * manifest from `operations/` (`scripts/apollo-persisted-ids.js` then adds the ids Apollo's persisted-query link
+ * sends). CI fails when the output drifts.
  */
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -37,6 +38,11 @@ const config: CodegenConfig = {
     'src/__generated__/schema.graphql': {
       plugins: ['schema-ast'],
       config: { includeDirectives: true, commentDescriptions: false, sort: false },
+    },
+    // The possibleTypes map Apollo Client's InMemoryCache needs for the schema's interfaces and unions.
+    'src/__generated__/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
     'src/__generated__/operations/': {
       preset: 'client',

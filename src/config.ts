@@ -7,6 +7,8 @@ import { isKnownScope } from './gateway/auth/viewer.js';
  * message naming the variable (and its value, unless it is a secret).
  */
 
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './gateway/plugins/use-operation-limits.js';
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -52,6 +54,13 @@ export interface AppConfig {
   readonly hooksSyncIntervalMs: number;
   /** `READ_BACK_RETRY_MAX_MS`: longest wait between attempts of a failed webhook read-back. @default 10000 */
   readonly readBackRetryMaxMs: number;
+  /**
+   * `CORS_ORIGINS`: comma-separated browser origins allowed to call (with credentials) and to open WebSockets.
+   * With the embedded emulator, loopback origins are allowed too. @default none
+   */
+  readonly corsOrigins: readonly string[];
+  /** Operation limits: `MAX_OPERATION_*`, `MAX_IDS_PER_LIST`, `MAX_UPSTREAM_CALLS`, `EXECUTION_TIMEOUT_MS`. */
+  readonly limits: OperationLimits;
   /** `LOG_LEVEL`: debug, info, warn or error. @default info */
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
@@ -76,6 +85,42 @@ export interface AppConfig {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+function origins(env: Env): string[] {
+  const text = env['CORS_ORIGINS'] ?? '';
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      let origin: string | undefined;
+      try {
+        origin = new URL(item).origin;
+      } catch {
+        origin = undefined;
+      }
+      if (origin === undefined || origin === 'null' || origin !== item.replace(/\/$/, ''))
+        throw new ConfigError(
+          `CORS_ORIGINS must list origins such as https://admin.example.com, got "${item}"`,
+        );
+      return origin;
+    });
+}
+
+function limits(env: Env): OperationLimits {
+  const d = DEFAULT_OPERATION_LIMITS;
+  return {
+    maxDepth: integer(env, 'MAX_OPERATION_DEPTH', d.maxDepth, 1, 1000),
+    maxAliases: integer(env, 'MAX_OPERATION_ALIASES', d.maxAliases, 0, 100_000),
+    maxRootFields: integer(env, 'MAX_OPERATION_ROOT_FIELDS', d.maxRootFields, 1, 100_000),
+    maxDirectives: integer(env, 'MAX_OPERATION_DIRECTIVES', d.maxDirectives, 0, 100_000),
+    maxTokens: integer(env, 'MAX_OPERATION_TOKENS', d.maxTokens, 10, 10_000_000),
+    maxCost: integer(env, 'MAX_OPERATION_COST', d.maxCost, 1, 1_000_000_000),
+    maxIdsPerList: integer(env, 'MAX_IDS_PER_LIST', d.maxIdsPerList, 1, 100_000),
+    maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS', d.maxUpstreamCalls, 1, 100_000),
+    executionTimeoutMs: integer(env, 'EXECUTION_TIMEOUT_MS', d.executionTimeoutMs, 10, 600_000),
+  };
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const text = env[name];
@@ -272,6 +317,8 @@ export function readConfig(env: Env = process.env): AppConfig {
     sweepIntervalMs: integer(env, 'SWEEP_INTERVAL_MS', 60_000, 0, 86_400_000),
     hooksSyncIntervalMs: integer(env, 'HOOKS_SYNC_INTERVAL_MS', 300_000, 0, 86_400_000),
     readBackRetryMaxMs: integer(env, 'READ_BACK_RETRY_MAX_MS', 10_000, 100, 30_000),
+    corsOrigins: origins(env),
+    limits: limits(env),
     logLevel: logLevel as AppConfig['logLevel'],
     auth: authentication(env),
     allowUnauthenticated: flag(env, 'ALLOW_UNAUTHENTICATED'),

@@ -107,6 +107,10 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
           ? {}
           : { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }),
         persistedDocumentsOnly: config.persistedDocumentsOnly,
+        corsOrigins: config.corsOrigins,
+        // The demo serves pages on this machine (GraphiQL, local frontends); a real store's gateway lists its origins.
+        corsAllowLoopback: config.store.kind === 'emulator',
+        limits: config.limits,
         ...(config.auth === undefined ? {} : { auth: config.auth }),
         graphiql: config.graphiql,
         introspection: config.introspection,

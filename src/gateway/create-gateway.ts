@@ -40,7 +40,10 @@ import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.
 import { useAudit } from './plugins/use-audit.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { useAliasDedup } from './plugins/use-alias-dedup.js';
+import { useBodyLimit } from './plugins/use-body-limit.js';
+import { useCsrfCors } from './plugins/use-csrf-cors.js';
 import { useExecutionTimeout } from './plugins/use-execution-timeout.js';
+import { useHealth } from './plugins/use-health.js';
 import {
   DEFAULT_OPERATION_LIMITS,
   useOperationLimits,
@@ -125,6 +128,10 @@ export interface GatewayOptions {
   readonly shutdownGraceMs?: number;
   /** Run only the documents in the persisted-document manifest (clients send `documentId`). @default false */
   readonly persistedDocumentsOnly?: boolean;
+  /** Browser origins allowed to call (CORS, with credentials) and to open WebSockets. @default none */
+  readonly corsOrigins?: readonly string[];
+  /** Also allow loopback origins (`http://localhost:*`, `http://127.0.0.1:*`, `http://[::1]:*`). @default false */
+  readonly corsAllowLoopback?: boolean;
   /** Operation limits (depth, aliases, cost, upstream calls, time, ...). @default DEFAULT_OPERATION_LIMITS */
   readonly limits?: Partial<OperationLimits>;
   /**
@@ -228,7 +235,8 @@ function defaultQuery(): string | undefined {
 /**
  * Builds and starts the gateway: one GraphQL endpoint (`/graphql`) over BigCommerce's REST V2/V3 and Admin
  * GraphQL APIs (queries and mutations over HTTP; subscriptions over graphql-ws and SSE on the same path), plus
- * `POST /webhooks/bigcommerce`, `/healthz`, `/readyz` and `/_gateway/stats`.
+ * `POST /webhooks/bigcommerce`, `/healthz`, `/readyz` and `/_gateway/stats`. Edge concerns are the plugins listed
+ * in the yoga pipeline below.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
@@ -348,10 +356,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           });
   const rateLimit = limiter === null ? null : createClientRateLimit({ limiter, authentication, logger });
 
+  const csrfCors = useCsrfCors({
+    origins: options.corsOrigins ?? [],
+    allowLoopback: options.corsAllowLoopback === true,
+  });
+  const persisted = usePersistedDocuments({ only: options.persistedDocumentsOnly === true });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema: loadSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // CORS is useCsrfCors's: only listed origins, never a wildcard.
+    cors: false,
     // Persisted documents arrive as `documentId` (see usePersistedDocuments).
     extraParamNames: ['documentId'],
     // Unexpected errors reach clients as "Unexpected error."; useErrorLogging records their detail first.
@@ -375,19 +390,30 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
     context: (initial: { request?: Request; viewer?: Viewer }): GatewayContext =>
       makeContext(initial.request?.signal ?? neverAborted, authentication.viewerOf(initial)),
-    // Order: the webhook route and the dashboard's static assets answer before any GraphQL parsing; clients are authenticated before their
-    // documents are read; persisted documents resolve the query text before the limits parse and validate it;
-    // scopes are checked in validation (which graphql-ws runs too) and before execution; the execution timeout
-    // wraps execution, around the deduplication of identical aliases; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them. Compression acts on finished responses only.
+    // Order: health answers before anything else, even while draining; bodies are limited before anything reads
+    // them (the webhook route included); CORS preflights and CSRF-able requests are answered before any work; the
+    // webhook route and the dashboard's static assets answer before any GraphQL parsing; clients are authenticated
+    // (and rate limited) before their documents are read; persisted documents resolve the query text before the
+    // limits parse and validate it; scopes are checked in validation (which graphql-ws runs too) and before
+    // execution; the execution timeout wraps execution, around the deduplication of identical aliases; shared
+    // execution replaces the subscribe function; error logging sees results before yoga masks them. Compression
+    // acts on finished responses only.
     plugins: [
+      // Readiness is about this replica only: a Redis outage (shown in the detail) does not take replicas out of
+      // the load balancer, since writes and webhooks are still served; a full read-back queue does.
+      useHealth({
+        isReady: () => ready && events.health().acceptingWebhooks && (options.isReady?.() ?? true),
+        detail: () => ({ ...events.health() }),
+      }),
+      useBodyLimit({ maxBytes: maxBodyBytes }),
       useCompression(),
       useLandingPage({ links: LANDING_LINKS }),
+      csrfCors,
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       ...(options.dashboard === false ? [] : [useDashboard({ logger })]),
       useAuthentication(authentication),
       useClientRateLimit(rateLimit, authentication),
-      usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
+      persisted,
       useScopes(authentication),
       useSchemaDisclosure({
         ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
@@ -433,22 +459,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, ...events.health() }));
-      return;
-    }
-    if (path === '/readyz') {
-      // Readiness is about this replica only: a Redis outage (shown in the detail) does not take replicas out of
-      // the load balancer, since writes and webhooks are still served; a full read-back queue does.
-      const health = events.health();
-      const isReady = ready && health.acceptingWebhooks && (options.isReady?.() ?? true);
-      response
-        .writeHead(isReady ? 200 : 503, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ready: isReady, ...health }));
-      return;
-    }
     if (path === '/_gateway/stats' && authentication.enabled) {
       // With authentication on, stats need the admin scope.
       void authentication.authorize(request.headers.authorization, 'gateway:admin').then((refusal) => {
@@ -466,23 +476,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       writeStats(request, response);
       return;
     }
-    if (!serving) {
+    if (!serving && path !== '/healthz' && path !== '/readyz') {
       reject(response, 503, 'The gateway is shutting down');
-      request.resume();
-      return;
-    }
-    // Bodies are limited before yoga reads them: a body must declare its length (Node enforces it), and a
-    // declared length over the limit is refused at once.
-    const hasBody =
-      request.headers['transfer-encoding'] !== undefined || request.headers['content-length'] !== undefined;
-    const declared = Number(request.headers['content-length'] ?? Number.NaN);
-    if (hasBody && !Number.isFinite(declared)) {
-      reject(response, 411, 'Send request bodies with a Content-Length header');
-      request.resume();
-      return;
-    }
-    if (declared > maxBodyBytes) {
-      reject(response, 413, `Request body exceeds ${maxBodyBytes} bytes`);
       request.resume();
       return;
     }
@@ -510,7 +505,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   // graphql-ws on the same port and path; every subscription goes through yoga's envelop pipeline, so it gets
   // the same context, validation and plugins as an HTTP request.
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // Browsers apply no CORS to WebSockets: a page's upgrade is refused unless its Origin is allowed.
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    verifyClient: ({ origin }: { origin?: string }) => csrfCors.isAllowedOrigin(origin),
+  });
   interface Enveloped {
     readonly schema: GraphQLSchema;
     parse(source: string): DocumentNode;
@@ -524,10 +524,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       onConnect: (ctx) => authentication.connect(ctx),
       execute: (args: ExecutionArgs) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, given) => {
         const viewer = authentication.socketViewer(ctx.extra.socket);
         const limited = await rateLimit?.check(viewer, ctx.extra.request.socket.remoteAddress);
         if (limited !== undefined && limited !== null) return [limited];
+        // A persisted document arrives as a top-level `documentId` next to an empty `query`.
+        let payload: typeof given;
+        try {
+          payload = { ...given, query: persisted.resolve(given).query ?? '' };
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The document was refused')];
+        }
         const enveloped = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,

@@ -29,17 +29,22 @@ export class UpstreamCallLimitError extends GraphQLError {
   }
 }
 
-/** Wraps `transport` with a per-operation call budget; `close()` is the shared transport's, and is not forwarded. */
+/**
+ * Wraps `transport` with a per-operation call budget; `close()` is the shared transport's, and is not forwarded.
+ * The abort controller is made on first use: most subscription contexts never call the store, and thousands of
+ * subscribers each hold one context.
+ */
 export function createUpstreamBudget(transport: Transport, limit: number): UpstreamBudget {
   let calls = 0;
-  const controller = new AbortController();
+  let controller: AbortController | undefined;
+  const control = (): AbortController => (controller ??= new AbortController());
   const budgeted: Transport = {
     request(call: UpstreamCall): Promise<UpstreamResponse> {
-      if (controller.signal.aborted) return Promise.reject(controller.signal.reason as Error);
+      const { signal: deadline } = control();
+      if (deadline.aborted) return Promise.reject(deadline.reason as Error);
       if (calls >= limit) return Promise.reject(new UpstreamCallLimitError(limit));
       calls += 1;
-      const signal =
-        call.signal === undefined ? controller.signal : AbortSignal.any([call.signal, controller.signal]);
+      const signal = call.signal === undefined ? deadline : AbortSignal.any([call.signal, deadline]);
       return transport.request({ ...call, signal });
     },
     close: () => Promise.resolve(),
@@ -47,8 +52,10 @@ export function createUpstreamBudget(transport: Transport, limit: number): Upstr
   return {
     calls: () => calls,
     limit,
-    signal: controller.signal,
-    abort: (reason) => controller.abort(reason),
+    get signal() {
+      return control().signal;
+    },
+    abort: (reason) => control().abort(reason),
     transport: budgeted,
   };
 }
