@@ -15,9 +15,19 @@ describe('bench harness', () => {
       Record<string, unknown>
     >;
     const keys = {
-      catalog: ['upstreamCalls', 'minimumCalls', 'p50Ms', 'p95Ms', 'limitMs'],
+      catalog: [
+        'upstreamCalls',
+        'directUpstreamCalls',
+        'minimumCalls',
+        'p50Ms',
+        'p95Ms',
+        'directP50Ms',
+        'ratio',
+      ],
+      catalogNoLatency: ['p50Ms', 'directP50Ms', 'ratio'],
       cpu: ['gatewayUsPerOp', 'baselineUsPerOp'],
-      coalescing: ['mutations', 'upstreamCalls'],
+      coalescing: ['mutations', 'upstreamCalls', 'writes', 'reads', 'noStateUpstreamCalls'],
+      singleWrite: ['adjustments', 'p50Ms', 'roundTripP50Ms', 'ratio', 'upstreamCallsPerAdjustment'],
       webhookBurst: ['webhooks', 'items', 'refetchCalls', 'minimumCalls', 'ackP99Ms'],
       fanout: [
         'subscribers',

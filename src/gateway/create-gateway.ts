@@ -14,8 +14,10 @@ import { createYoga } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
+import type { CircuitBreakerOptions } from '../upstream/circuit-breaker.js';
 import { createTransport } from '../upstream/transport.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
+import { createWriteReadBacks } from './write-read-backs.js';
 import type { GatewayContext } from './context.js';
 import { createMemoryEventBus, type EventBus } from './events/event-bus.js';
 import { createInventoryEvents } from './events/inventory-events.js';
@@ -29,6 +31,7 @@ import { createLogger, type Logger } from './logger.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
+import { useUpstreamUnavailable } from './plugins/use-upstream-unavailable.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -47,6 +50,11 @@ export interface GatewayOptions {
   readonly upstreamRetries?: number;
   /** Base of the jittered backoff between upstream retries. @default 100 */
   readonly upstreamRetryBaseMs?: number;
+  /**
+   * The circuit breaker of each upstream API (REST V3, REST V2, Admin GraphQL); `false` turns them off.
+   * @default { failureThreshold: 5, openMs: 5000 }
+   */
+  readonly upstreamCircuitBreaker?: CircuitBreakerOptions | false;
   /** How long a burst of concurrent adjustments must be quiet before its shared upstream call is sent. @default 2 */
   readonly coalesceWindowMs?: number;
   /** The longest the first adjustment of a burst waits for the shared call. @default 20 */
@@ -138,10 +146,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.upstreamTimeoutMs === undefined ? {} : { timeoutMs: options.upstreamTimeoutMs }),
     ...(options.upstreamRetries === undefined ? {} : { retries: options.upstreamRetries }),
     ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
+    ...(options.upstreamCircuitBreaker === undefined
+      ? {}
+      : { circuitBreaker: options.upstreamCircuitBreaker }),
     onAttempt: (event) => logger.debug('upstream attempt', { ...event }),
   });
   const upstream: Upstream = { transport, graphql: createAdminGraphqlClient(transport) };
+  const readBacks = createWriteReadBacks({
+    transport,
+    logger,
+    publish: (levels, readAt) => inventoryEvents.observeLevels(levels, readAt),
+  });
   const coalescer = createAdjustmentCoalescer(transport, {
+    readBacks,
     ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
   });
@@ -203,11 +220,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: ({ request }: { request?: Request }): GatewayContext =>
       makeContext(request?.signal ?? neverAborted),
     // Order: the webhook route answers before any GraphQL parsing; shared execution replaces the subscribe
-    // function; error logging sees results before yoga masks them.
+    // function; upstream failures that applied nothing become a clear retryable error before error logging and
+    // yoga's masking see them; error logging sees results before yoga masks them.
     plugins: [
       useWebhookReceiver({ secret: options.webhookSecret, live, logger }),
       usePersistedDocuments({ only: options.persistedDocumentsOnly === true }),
       useSharedExecution(),
+      useUpstreamUnavailable({ logger }),
       useErrorLogging({ logger }),
     ],
   });
@@ -241,6 +260,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         subscriptions: live.streams.size,
         listeners: bus.listenerCount(),
         refetchCalls: inventoryEvents.refetchCalls(),
+        circuits: transport.circuits?.() ?? [],
         process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
       };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));

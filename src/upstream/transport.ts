@@ -7,7 +7,15 @@ import {
   UpstreamProtocolError,
   UpstreamRateLimitError,
   UpstreamTimeoutError,
+  UpstreamUnavailableError,
 } from './errors.js';
+import {
+  apiOf,
+  createCircuitBreaker,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitSnapshot,
+} from './circuit-breaker.js';
 
 export interface TransportOptions {
   /** Store API base, e.g. `https://api.bigcommerce.com/stores/abc123`; paths are appended. */
@@ -28,6 +36,12 @@ export interface TransportOptions {
   readonly maxConnections?: number;
   /** Called for each attempt, e.g. for logs and metrics; gets no secrets. */
   readonly onAttempt?: (event: AttemptEvent) => void;
+  /**
+   * One circuit breaker per upstream API (REST V3, REST V2, Admin GraphQL): after repeated failures calls fail at
+   * once with `UpstreamUnavailableError` instead of waiting out timeouts; `false` turns them off.
+   * @default { failureThreshold: 5, openMs: 5000 }
+   */
+  readonly circuitBreaker?: CircuitBreakerOptions | false;
 }
 
 export interface AttemptEvent {
@@ -64,6 +78,8 @@ export interface Transport {
   request(call: UpstreamCall): Promise<UpstreamResponse>;
   /** Closes the kept-alive connections. */
   close(): Promise<void>;
+  /** The state of each upstream API's circuit breaker, for readiness and metrics (absent when there are none). */
+  circuits?(): CircuitSnapshot[];
 }
 
 /** Case-insensitive access to response headers (Node gives them lower-cased). */
@@ -124,6 +140,28 @@ function backoff(baseMs: number, attempt: number): number {
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
+/** Connection errors that happen before any byte of the request is sent: safe to retry for any call. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  for (
+    let current = error, depth = 0;
+    depth < 3 && typeof current === 'object' && current !== null;
+    depth += 1
+  ) {
+    if ('code' in current && typeof current.code === 'string') return current.code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /**
  * The HTTP client every BigCommerce call goes through: authentication, a per-attempt timeout tied to the caller's
  * cancellation, the shared rate budget, 429 waits (the reset header, or jittered backoff when it is missing) and
@@ -137,6 +175,17 @@ export function createTransport(options: TransportOptions): Transport {
   const budget = new RateBudget(options.maxRateLimitWaitMs ?? 60_000);
   const base = options.baseUrl.replace(/\/+$/, '');
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? 32 });
+  const breakerOptions = options.circuitBreaker;
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (api: string): CircuitBreaker | undefined => {
+    if (breakerOptions === false) return undefined;
+    let breaker = breakers.get(api);
+    if (breaker === undefined) {
+      breaker = createCircuitBreaker(api, breakerOptions);
+      breakers.set(api, breaker);
+    }
+    return breaker;
+  };
 
   async function attemptOnce(call: UpstreamCall, operation: string, url: string): Promise<UpstreamResponse> {
     const signal =
@@ -168,8 +217,17 @@ export function createTransport(options: TransportOptions): Transport {
       if (call.signal?.aborted === true)
         throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
       if (signal.aborted) throw new UpstreamTimeoutError(operation, timeoutMs);
-      const code = error instanceof Error && 'code' in error ? `: ${String(error.code)}` : '';
-      throw new UpstreamNetworkError(`${operation} failed: connection error${code}`, operation);
+      const code = errorCode(error);
+      if (code !== undefined && NOT_SENT_CODES.has(code))
+        throw new UpstreamUnavailableError(
+          `${operation} was not sent: the store could not be reached (${code})`,
+          operation,
+          null,
+        );
+      throw new UpstreamNetworkError(
+        `${operation} failed: connection error${code === undefined ? '' : `: ${code}`}`,
+        operation,
+      );
     }
     const ok = status >= 200 && status < 300;
     let body: unknown;
@@ -190,8 +248,16 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     close: () => agent.close(),
+    circuits: () =>
+      breakerOptions === false
+        ? []
+        : ['rest-v3', 'rest-v2', 'admin-graphql'].map((api) =>
+            (breakerFor(api) as CircuitBreaker).snapshot(),
+          ),
     async request(call) {
       const operation = `${call.method} ${call.path}`;
+      const api = apiOf(call.path);
+      const breaker = breakerFor(api);
       const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query).toString()}`;
       const url = `${base}${call.path}${query}`;
       let failures = 0;
@@ -200,20 +266,33 @@ export function createTransport(options: TransportOptions): Transport {
         sleep(ms, undefined, call.signal === undefined ? {} : { signal: call.signal });
       for (;;) {
         await budget.acquire(call.signal);
+        const admitted = breaker?.admit();
+        if (admitted !== undefined && !admitted.allowed) {
+          const snapshot = breaker?.snapshot();
+          throw new UpstreamUnavailableError(
+            `${operation} was not sent: the store's ${api} API failed ${snapshot?.consecutiveFailures ?? 0} times in a row (circuit open); try again in ${admitted.retryInMs} ms`,
+            operation,
+            admitted.retryInMs,
+          );
+        }
         const started = performance.now();
         let response: UpstreamResponse;
         try {
           response = await attemptOnce(call, operation, url);
         } catch (error) {
+          if (error instanceof UpstreamAbortedError) breaker?.release();
+          else breaker?.failure();
           options.onAttempt?.({
             operation,
             attempt: failures + limited + 1,
             outcome: (error as Error).name,
             ms: performance.now() - started,
           });
+          // Nothing was sent when the connection was refused, so any call may be tried again.
           const retryable =
-            call.idempotent &&
-            (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError);
+            error instanceof UpstreamUnavailableError ||
+            (call.idempotent &&
+              (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError));
           if (!retryable || failures >= retries) throw error;
           failures += 1;
           await pause(backoff(retryBaseMs, failures));
@@ -226,6 +305,8 @@ export function createTransport(options: TransportOptions): Transport {
           ms: performance.now() - started,
         });
         budget.update(response.headers);
+        if (response.status >= 500) breaker?.failure();
+        else breaker?.success();
         if (response.status === 429) {
           const resetHeader = response.headers.get('x-rate-limit-time-reset-ms');
           const waitMs =
