@@ -22,6 +22,7 @@ import type { CircuitBreakerOptions } from '../upstream/circuit-breaker.js';
 import { createTransport } from '../upstream/transport.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
 import { createWriteReadBacks } from './write-read-backs.js';
+import { createRedisBudget } from './redis-budget.js';
 import type { GatewayContext } from './context.js';
 import { createMemoryEventBus, type EventBus } from './events/event-bus.js';
 import { createInventoryEvents } from './events/inventory-events.js';
@@ -73,6 +74,11 @@ export interface GatewayOptions {
   readonly webhookSecret?: string;
   /** Redis shared by replicas (events, deduplication, snapshots); without it everything stays in this process. */
   readonly redisUrl?: string;
+  /**
+   * With `redisUrl`, draw the store's request budget from Redis, shared by the replicas (fed by the
+   * `X-Rate-Limit-*` headers any of them receives); `false` keeps one budget per process. @default true
+   */
+  readonly sharedUpstreamBudget?: boolean;
   /** Prefix of the Redis keys. @default 'backorder-gateway' */
   readonly redisPrefix?: string;
   /** Events kept for clients resuming with `after` (the Redis stream is trimmed near this length). @default 10000 */
@@ -144,7 +150,17 @@ function defaultQuery(): string | undefined {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ secrets: [options.accessToken] });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  // With Redis, replicas draw the store's request budget from one place.
+  const budget =
+    options.redisUrl === undefined || options.sharedUpstreamBudget === false
+      ? undefined
+      : createRedisBudget({
+          url: options.redisUrl,
+          ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
+          logger,
+        });
   const transport = createTransport({
+    ...(budget === undefined ? {} : { budget }),
     baseUrl: options.storeUrl,
     accessToken: options.accessToken,
     ...(options.upstreamTimeoutMs === undefined ? {} : { timeoutMs: options.upstreamTimeoutMs }),
@@ -415,6 +431,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       clearTimeout(grace);
       await bus.close();
       await transport.close();
+      await budget?.close();
     },
   };
 }

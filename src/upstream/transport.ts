@@ -36,6 +36,8 @@ export interface TransportOptions {
   readonly maxConnections?: number;
   /** Called for each attempt, e.g. for logs and metrics; gets no secrets. */
   readonly onAttempt?: (event: AttemptEvent) => void;
+  /** Where the store's request budget is kept. @default this process's own (`createLocalBudget`) */
+  readonly budget?: UpstreamBudget;
   /**
    * One circuit breaker per upstream API (REST V3, REST V2, Admin GraphQL): after repeated failures calls fail at
    * once with `UpstreamUnavailableError` instead of waiting out timeouts; `false` turns them off.
@@ -97,40 +99,54 @@ function headerReader(raw: Record<string, string | string[] | undefined>): Heade
   return { get, has: (name) => get(name) !== null };
 }
 
-/** Tracks the store's request budget from the `X-Rate-Limit-*` headers, so calls wait instead of provoking 429s. */
-class RateBudget {
-  private left: number | undefined;
-  private resetAt = 0;
+/**
+ * The store's request budget, fed by its `X-Rate-Limit-*` headers, so that calls wait instead of provoking 429s.
+ * BigCommerce counts requests per store, shared by every app and replica: a budget shared by replicas (Redis)
+ * implements this too.
+ */
+export interface UpstreamBudget {
+  /** Waits until a call may be sent, and counts it against the budget. */
+  acquire(signal: AbortSignal | undefined): Promise<void>;
+  /**
+   * The store's answer: `left` requests in the window that resets in `resetMs`; `limits` when the store also sent
+   * its quota and window length (`X-Rate-Limit-Requests-Quota`, `X-Rate-Limit-Time-Window-Ms`).
+   */
+  update(left: number, resetMs: number, limits?: { readonly quota: number; readonly windowMs: number }): void;
+  /** The store answered 429: no call until `ms` from now. */
+  exhaustFor(ms: number): void;
+}
 
-  constructor(private readonly maxWaitMs: number) {}
+/** Within one window the budget only goes down; a reset more than this much later starts a new window. */
+export const NEW_WINDOW_SLACK_MS = 1000;
 
-  async acquire(signal: AbortSignal | undefined): Promise<void> {
-    for (;;) {
+/** The budget of one process. */
+export function createLocalBudget(maxWaitMs: number): UpstreamBudget {
+  let left: number | undefined;
+  let resetAt = 0;
+  return {
+    async acquire(signal) {
+      for (;;) {
+        const now = Date.now();
+        if (now >= resetAt) left = undefined;
+        if (left === undefined || left > 0) break;
+        await sleep(Math.min(resetAt - now, maxWaitMs), undefined, signal === undefined ? {} : { signal });
+      }
+      if (left !== undefined) left -= 1;
+    },
+    update(headerLeft, resetMs) {
       const now = Date.now();
-      if (now >= this.resetAt) this.left = undefined;
-      if (this.left === undefined || this.left > 0) break;
-      await sleep(
-        Math.min(this.resetAt - now, this.maxWaitMs),
-        undefined,
-        signal === undefined ? {} : { signal },
-      );
-    }
-    if (this.left !== undefined) this.left -= 1;
-  }
-
-  update(headers: HeaderReader): void {
-    const left = Number(headers.get('x-rate-limit-requests-left'));
-    const resetMs = Number(headers.get('x-rate-limit-time-reset-ms'));
-    if (headers.has('x-rate-limit-requests-left') && Number.isFinite(left) && Number.isFinite(resetMs)) {
-      this.left = left;
-      this.resetAt = Date.now() + resetMs;
-    }
-  }
-
-  exhaustFor(ms: number): void {
-    this.left = 0;
-    this.resetAt = Date.now() + ms;
-  }
+      const nextReset = now + resetMs;
+      // An answer to a call sent before others in flight reports more than is left: keep the lower figure.
+      if (left === undefined || now >= resetAt || nextReset > resetAt + NEW_WINDOW_SLACK_MS) {
+        left = headerLeft;
+        resetAt = nextReset;
+      } else left = Math.min(left, headerLeft);
+    },
+    exhaustFor(ms) {
+      left = 0;
+      resetAt = Date.now() + ms;
+    },
+  };
 }
 
 function backoff(baseMs: number, attempt: number): number {
@@ -172,7 +188,7 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = options.retries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 100;
   const rateLimitRetries = options.rateLimitRetries ?? 5;
-  const budget = new RateBudget(options.maxRateLimitWaitMs ?? 60_000);
+  const budget = options.budget ?? createLocalBudget(options.maxRateLimitWaitMs ?? 60_000);
   const base = options.baseUrl.replace(/\/+$/, '');
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? 32 });
   const breakerOptions = options.circuitBreaker;
@@ -304,7 +320,21 @@ export function createTransport(options: TransportOptions): Transport {
           outcome: response.status,
           ms: performance.now() - started,
         });
-        budget.update(response.headers);
+        const left = Number(response.headers.get('x-rate-limit-requests-left'));
+        const resetMs = Number(response.headers.get('x-rate-limit-time-reset-ms'));
+        if (
+          response.headers.has('x-rate-limit-requests-left') &&
+          Number.isFinite(left) &&
+          Number.isFinite(resetMs)
+        ) {
+          const quota = Number(response.headers.get('x-rate-limit-requests-quota') ?? Number.NaN);
+          const windowMs = Number(response.headers.get('x-rate-limit-time-window-ms') ?? Number.NaN);
+          budget.update(
+            left,
+            resetMs,
+            Number.isFinite(quota) && Number.isFinite(windowMs) ? { quota, windowMs } : undefined,
+          );
+        }
         if (response.status >= 500) breaker?.failure();
         else breaker?.success();
         if (response.status === 429) {
