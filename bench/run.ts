@@ -22,6 +22,9 @@ interface Profile {
   readonly fanout: number;
   readonly replicaSubscribers: number;
   readonly singleWrites: number;
+  /** Shared budget: store calls made by three replicas against a quota of 150 per `budgetWindowMs`. */
+  readonly budgetRequests: number;
+  readonly budgetWindowMs: number;
 }
 
 const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
@@ -35,6 +38,8 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 20,
     replicaSubscribers: 5,
     singleWrites: 3,
+    budgetRequests: 200,
+    budgetWindowMs: 1500,
   },
   quick: {
     seed: 1000,
@@ -46,6 +51,8 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 1000,
     replicaSubscribers: 100,
     singleWrites: 30,
+    budgetRequests: 400,
+    budgetWindowMs: 5000,
   },
   full: {
     seed: 5000,
@@ -57,6 +64,8 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 10_000,
     replicaSubscribers: 1000,
     singleWrites: 100,
+    budgetRequests: 300,
+    budgetWindowMs: 30_000,
   },
 };
 
@@ -109,10 +118,10 @@ async function lastSeq(emulatorUrl: string): Promise<number> {
 async function requestsSince(
   emulatorUrl: string,
   since: number,
-): Promise<{ method: string; path: string }[]> {
+): Promise<{ method: string; path: string; status: number }[]> {
   return (
     (await (await fetch(`${emulatorUrl}/_emulator/requests?since=${since}`)).json()) as {
-      requests: { method: string; path: string }[];
+      requests: { method: string; path: string; status: number }[];
     }
   ).requests;
 }
@@ -331,6 +340,8 @@ const ADJUST_NO_STATE = `mutation AdjustNoState($input: AdjustInventoryInput!) {
  */
 async function coalescingScenario(gatewayUrl: string, emulatorUrl: string) {
   const burst = async (document: string) => {
+    // Clients hold kept-alive connections, as browsers and services do: open them first.
+    await Promise.all(Array.from({ length: profile.coalescing }, () => gql(gatewayUrl, '{ __typename }')));
     await settled(emulatorUrl);
     const since = await lastSeq(emulatorUrl);
     const results = await Promise.all(
@@ -638,10 +649,74 @@ async function replicasScenario(emulator: Child) {
   }
 }
 
+/**
+ * Three replicas sharing Redis under load against a store with BigCommerce Standard's quota (150 calls per window):
+ * every call they make, and how many the store answered 429.
+ */
+async function sharedBudgetScenario() {
+  const unavailable = {
+    requests: profile.budgetRequests,
+    storeAnswers429: null,
+    clientErrors: null,
+    durationS: null,
+  };
+  if (!(await redisReachable())) {
+    progress(`shared budget: no Redis at ${REDIS_URL}; reported as null`);
+    return unavailable;
+  }
+  const emulator = await startEmulator([
+    '--seed',
+    'large:250',
+    '--quota',
+    '150',
+    '--window-ms',
+    String(profile.budgetWindowMs),
+  ]);
+  const prefix = `bg-bench-${randomBytes(6).toString('hex')}`;
+  const env = { REDIS_URL, REDIS_PREFIX: prefix };
+  const replicas = await Promise.all([0, 1, 2].map(() => startGateway(emulator.url, env)));
+  try {
+    const since = await lastSeq(emulator.url);
+    const started = Date.now();
+    let clientErrors = 0;
+    // 8 clients per replica, one store call per query.
+    await runConcurrent(profile.budgetRequests, 24, async (index) => {
+      const replica = replicas[index % replicas.length];
+      if (replica === undefined) return;
+      const result = await gql(replica.url, '{ locations { entityId } }');
+      if (result.errors !== undefined) clientErrors += 1;
+    });
+    const requests = await requestsSince(emulator.url, since);
+    return {
+      requests: requests.length,
+      storeAnswers429: requests.filter((request) => request.status === 429).length,
+      clientErrors,
+      durationS: round((Date.now() - started) / 1000),
+    };
+  } finally {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await emulator.stop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  }
+}
+
 type Row = [scenario: string, metric: string, value: number | null, target: string, met: boolean | null];
 
 function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
-  const { catalog, catalogNoLatency, cpu, coalescing, singleWrite, webhookBurst, fanout, replicas } = results;
+  const {
+    catalog,
+    catalogNoLatency,
+    cpu,
+    coalescing,
+    singleWrite,
+    webhookBurst,
+    fanout,
+    replicas,
+    sharedBudget,
+  } = results;
   const le = (value: number | null, limit: number | null) =>
     value === null || limit === null ? null : value <= limit;
   return [
@@ -763,6 +838,20 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
     ],
     ['replicas', 'p99Ms', replicas.p99Ms, 'webhook into one replica -> subscriber on the other', null],
     ['replicas', 'upstreamCallsPerChange', replicas.upstreamCallsPerChange, 'read-backs per webhook', null],
+    [
+      'sharedBudget',
+      'storeAnswers429',
+      sharedBudget.storeAnswers429,
+      `== 0 (${sharedBudget.requests} calls, 3 replicas, quota 150 per ${profile.budgetWindowMs} ms)`,
+      sharedBudget.storeAnswers429 === null ? null : sharedBudget.storeAnswers429 === 0,
+    ],
+    [
+      'sharedBudget',
+      'clientErrors',
+      sharedBudget.clientErrors,
+      '== 0',
+      sharedBudget.clientErrors === null ? null : sharedBudget.clientErrors === 0,
+    ],
   ];
 }
 
@@ -792,7 +881,19 @@ async function runAll() {
     const fanout = await fanoutScenario(fanoutGateway.url, fast.url);
     progress('replicas');
     const replicas = await replicasScenario(fast);
-    return { catalog, catalogNoLatency, cpu, coalescing, singleWrite, webhookBurst, fanout, replicas };
+    progress('shared budget');
+    const sharedBudget = await sharedBudgetScenario();
+    return {
+      catalog,
+      catalogNoLatency,
+      cpu,
+      coalescing,
+      singleWrite,
+      webhookBurst,
+      fanout,
+      replicas,
+      sharedBudget,
+    };
   } finally {
     await Promise.all(children.reverse().map((child) => child.stop()));
   }

@@ -38,7 +38,8 @@ describe('bench harness', () => {
         'rssBytesPerSubscriber',
         'baselineP99Ms',
       ],
-      replicas: ['received', 'expected', 'p99Ms'],
+      replicas: ['received', 'expected', 'p99Ms', 'upstreamCallsPerChange'],
+      sharedBudget: ['requests', 'storeAnswers429', 'clientErrors', 'durationS'],
     };
     for (const [scenario, names] of Object.entries(keys)) {
       for (const name of names) {
