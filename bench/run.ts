@@ -38,8 +38,8 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 20,
     replicaSubscribers: 5,
     singleWrites: 3,
-    budgetRequests: 200,
-    budgetWindowMs: 1500,
+    budgetRequests: 160,
+    budgetWindowMs: 1000,
   },
   quick: {
     seed: 1000,

@@ -7,7 +7,7 @@ const run = promisify(execFile);
 describe('bench harness', () => {
   it('runs every scenario in its smallest form and reports every key (no timing is asserted)', async () => {
     const { stdout } = await run(process.execPath, ['dist-bench/run.js', '--smoke', '--json'], {
-      timeout: 120_000,
+      timeout: 280_000,
       maxBuffer: 10 * 1024 * 1024,
     });
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<
@@ -52,5 +52,5 @@ describe('bench harness', () => {
     expect(report['fanout']?.['received']).toBe(report['fanout']?.['expected']);
     expect(report['catalog']?.['upstreamCalls']).toBe(report['catalog']?.['minimumCalls']);
     expect(stdout).toContain('| scenario | metric | value | target | met |');
-  });
+  }, 300_000);
 });
