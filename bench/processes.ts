@@ -79,6 +79,9 @@ export function startGateway(emulatorUrl: string, env: Record<string, string> = 
   });
 }
 
-export function startBaseline(name: 'baseline-yoga' | 'baseline-ws'): Promise<Child> {
-  return startProcess([`dist-bench/${name}.js`], /listening on (http:\/\/\S+)/);
+export function startBaseline(
+  name: 'baseline-yoga' | 'baseline-ws' | 'baseline-catalog',
+  env: Record<string, string> = {},
+): Promise<Child> {
+  return startProcess([`dist-bench/${name}.js`], /listening on (http:\/\/\S+)/, env);
 }

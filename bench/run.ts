@@ -23,6 +23,10 @@ interface Profile {
   readonly fanout: number;
   readonly replicaSubscribers: number;
   readonly liveRecovery: LiveRecoveryProfile;
+  readonly singleWrites: number;
+  /** Shared budget: store calls made by three replicas against a quota of 150 per `budgetWindowMs`. */
+  readonly budgetRequests: number;
+  readonly budgetWindowMs: number;
 }
 
 const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
@@ -36,6 +40,9 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 20,
     replicaSubscribers: 5,
     liveRecovery: { changes: 40, items: 10, sweepIntervalMs: 1000, faultMs: 300 },
+    singleWrites: 3,
+    budgetRequests: 160,
+    budgetWindowMs: 1000,
   },
   quick: {
     seed: 1000,
@@ -47,6 +54,9 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 1000,
     replicaSubscribers: 100,
     liveRecovery: { changes: 300, items: 50, sweepIntervalMs: 5000, faultMs: 2000 },
+    singleWrites: 30,
+    budgetRequests: 400,
+    budgetWindowMs: 5000,
   },
   full: {
     seed: 5000,
@@ -58,6 +68,9 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     fanout: 10_000,
     replicaSubscribers: 1000,
     liveRecovery: { changes: 300, items: 50, sweepIntervalMs: 5000, faultMs: 2000 },
+    singleWrites: 100,
+    budgetRequests: 300,
+    budgetWindowMs: 30_000,
   },
 };
 
@@ -110,10 +123,10 @@ async function lastSeq(emulatorUrl: string): Promise<number> {
 async function requestsSince(
   emulatorUrl: string,
   since: number,
-): Promise<{ method: string; path: string }[]> {
+): Promise<{ method: string; path: string; status: number }[]> {
   return (
     (await (await fetch(`${emulatorUrl}/_emulator/requests?since=${since}`)).json()) as {
-      requests: { method: string; path: string }[];
+      requests: { method: string; path: string; status: number }[];
     }
   ).requests;
 }
@@ -196,40 +209,85 @@ async function openMany<T>(count: number, open: (index: number) => Promise<T>): 
   return opened;
 }
 
-async function catalogScenario(gatewayUrl: string, emulatorUrl: string) {
-  const query = operation('catalog.graphql');
-  const variables = { first: CATALOG_PRODUCTS, variantsFirst: CATALOG_VARIANTS };
-  for (let i = 0; i < 3; i += 1) await gql(gatewayUrl, query, variables);
-  const timings: number[] = [];
-  let upstreamCalls = 0;
-  for (let i = 0; i < profile.catalogIterations; i += 1) {
-    const since = await lastSeq(emulatorUrl);
-    const started = performance.now();
-    const result = await gql(gatewayUrl, query, variables);
-    timings.push(performance.now() - started);
-    if (result.errors !== undefined) throw new Error(`Catalog failed: ${JSON.stringify(result.errors)}`);
-    upstreamCalls = Math.max(upstreamCalls, (await requestsSince(emulatorUrl, since)).length);
-    if ((i + 1) % Math.max(1, Math.floor(profile.catalogIterations / 4)) === 0)
-      progress(`  catalog ${i + 1}/${profile.catalogIterations}`);
-  }
-  // The shape's minimum: one Admin GraphQL call for the page (its complexity fits 10,000), and the per-location
-  // detail of every variant in as few REST calls as the 1,000-item page and the URL length allow.
-  const variants = CATALOG_PRODUCTS * CATALOG_VARIANTS;
-  const idChars = Array.from({ length: variants }, (_, i) => String(10_000 + i).length + 1).reduce(
-    (a, b) => a + b,
-    0,
-  );
-  const minimumCalls = 1 + Math.max(Math.ceil(variants / 1000), Math.ceil(idChars / 1800));
-  return {
-    upstreamCalls,
-    minimumCalls,
-    p50Ms: round(percentile(timings, 50)),
-    p95Ms: round(percentile(timings, 95)),
-    limitMs: 2 * LATENCY_MS,
-  };
+/** Store calls since `since`, from the emulator's request log: writes are every call that is not a read. */
+async function upstreamCalls(
+  emulatorUrl: string,
+  since: number,
+): Promise<{ total: number; reads: number; writes: number }> {
+  const requests = await requestsSince(emulatorUrl, since);
+  const reads = requests.filter(
+    (request) => request.method === 'GET' || (request.method === 'POST' && request.path === '/graphql'),
+  ).length;
+  return { total: requests.length, reads, writes: requests.length - reads };
 }
 
-async function cpuScenario(gatewayUrl: string) {
+/**
+ * `Catalog` through the gateway against the direct baseline (the same upstream calls and answer, written by hand),
+ * one request of each in turn so both see the same machine.
+ */
+async function catalogScenario(gatewayUrl: string, emulatorUrl: string, iterations: number) {
+  const query = operation('catalog.graphql');
+  const variables = { first: CATALOG_PRODUCTS, variantsFirst: CATALOG_VARIANTS };
+  const direct = await startBaseline('baseline-catalog', {
+    STORE_URL: `${emulatorUrl}/stores/abc123`,
+    STORE_TOKEN: TOKEN,
+  });
+  try {
+    const directCall = async () => {
+      const response = await fetch(
+        `${direct.url}/catalog?first=${CATALOG_PRODUCTS}&variantsFirst=${CATALOG_VARIANTS}`,
+      );
+      return (await response.json()) as { data?: Record<string, unknown> };
+    };
+    for (let i = 0; i < 3; i += 1) await Promise.all([gql(gatewayUrl, query, variables), directCall()]);
+    const same =
+      JSON.stringify((await gql(gatewayUrl, query, variables)).data) ===
+      JSON.stringify((await directCall()).data);
+    if (!same) throw new Error("the direct Catalog baseline does not give the gateway's answer");
+    const timings: number[] = [];
+    const directTimings: number[] = [];
+    let calls = 0;
+    let directCalls = 0;
+    for (let i = 0; i < iterations; i += 1) {
+      let since = await lastSeq(emulatorUrl);
+      let started = performance.now();
+      const result = await gql(gatewayUrl, query, variables);
+      timings.push(performance.now() - started);
+      if (result.errors !== undefined) throw new Error(`Catalog failed: ${JSON.stringify(result.errors)}`);
+      calls = Math.max(calls, (await upstreamCalls(emulatorUrl, since)).total);
+      since = await lastSeq(emulatorUrl);
+      started = performance.now();
+      await directCall();
+      directTimings.push(performance.now() - started);
+      directCalls = Math.max(directCalls, (await upstreamCalls(emulatorUrl, since)).total);
+      if ((i + 1) % Math.max(1, Math.floor(iterations / 4)) === 0)
+        progress(`  catalog ${i + 1}/${iterations}`);
+    }
+    // The shape's minimum: one Admin GraphQL call for the page (its complexity fits 10,000), and the per-location
+    // detail of every variant in as few REST calls as the 1,000-item page and the URL length allow.
+    const variants = CATALOG_PRODUCTS * CATALOG_VARIANTS;
+    const idChars = Array.from({ length: variants }, (_, i) => String(10_000 + i).length + 1).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    const minimumCalls = 1 + Math.max(Math.ceil(variants / 1000), Math.ceil(idChars / 1800));
+    const p50Ms = percentile(timings, 50);
+    const directP50Ms = percentile(directTimings, 50);
+    return {
+      upstreamCalls: calls,
+      directUpstreamCalls: directCalls,
+      minimumCalls,
+      p50Ms: round(p50Ms),
+      p95Ms: round(percentile(timings, 95)),
+      directP50Ms: round(directP50Ms),
+      ratio: p50Ms === null || directP50Ms === null ? null : round(p50Ms / directP50Ms, 2),
+    };
+  } finally {
+    await direct.stop();
+  }
+}
+
+async function cpuScenario(gatewayUrl: string, emulatorUrl: string) {
   const query =
     '{ product(entityId: 1000) { name sku inventory { availableToSell onHand qtyBackordered backorderLimit availability } } }';
   const measure = async (url: string, readCpu: () => Promise<{ user: number; system: number }>) => {
@@ -244,43 +302,130 @@ async function cpuScenario(gatewayUrl: string) {
     const after = await readCpu();
     return round((after.user + after.system - before.user - before.system) / profile.cpuOps);
   };
+  const since = await lastSeq(emulatorUrl);
   const gatewayUsPerOp = await measure(gatewayUrl, async () => (await gatewayStats(gatewayUrl)).process);
+  const upstreamCallsPerOp = round(
+    (await upstreamCalls(emulatorUrl, since)).total / (profile.cpuOps + 50),
+    2,
+  );
   const baseline = await startBaseline('baseline-yoga');
   try {
     const baselineUsPerOp = await measure(
       baseline.url,
       async () => (await (await fetch(`${baseline.url}/cpu`)).json()) as { user: number; system: number },
     );
-    return { gatewayUsPerOp, baselineUsPerOp };
+    return { gatewayUsPerOp, baselineUsPerOp, upstreamCallsPerOp };
   } finally {
     await baseline.stop();
   }
 }
 
+/** Waits until the emulator has seen no new request for `quietMs` (background read-backs done). */
+async function settled(emulatorUrl: string, quietMs = 150): Promise<void> {
+  let last = -1;
+  let since = Date.now();
+  await waitUntil(async () => {
+    const now = await lastSeq(emulatorUrl);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+    return Date.now() - since >= quietMs;
+  }, 10_000);
+}
+
+/** Selects no post-write state: the answer needs the write alone. */
+const ADJUST_NO_STATE = `mutation AdjustNoState($input: AdjustInventoryInput!) {
+  adjustInventory(input: $input) { __typename ... on InventoryAdjusted { transactionIds } ... on UserError { message } }
+}`;
+
+/**
+ * 100 concurrent single-item relative adjustments: every store call they cause (writes, read-backs for the answer
+ * and for publishing), once with the post-write state selected and once without.
+ */
 async function coalescingScenario(gatewayUrl: string, emulatorUrl: string) {
+  const burst = async (document: string) => {
+    // Clients hold kept-alive connections, as browsers and services do: open them first.
+    await Promise.all(Array.from({ length: profile.coalescing }, () => gql(gatewayUrl, '{ __typename }')));
+    await settled(emulatorUrl);
+    const since = await lastSeq(emulatorUrl);
+    const results = await Promise.all(
+      Array.from({ length: profile.coalescing }, (_, i) =>
+        gql(gatewayUrl, document, {
+          input: {
+            mode: 'RELATIVE',
+            reason: 'bench',
+            items: [{ locationId: 1, variantId: 10_000 + (i % profile.seed), quantity: 1 }],
+          },
+        }),
+      ),
+    );
+    const failed = results.filter(
+      (result) =>
+        (result.data?.['adjustInventory'] as { __typename?: string } | undefined)?.__typename !==
+        'InventoryAdjusted',
+    );
+    if (failed.length > 0)
+      throw new Error(`${failed.length} adjustments failed: ${JSON.stringify(failed[0])}`);
+    await settled(emulatorUrl);
+    return upstreamCalls(emulatorUrl, since);
+  };
+  const withState = await burst(operation('adjust-inventory.graphql'));
+  const noState = await burst(ADJUST_NO_STATE);
+  return {
+    mutations: profile.coalescing,
+    upstreamCalls: withState.total,
+    writes: withState.writes,
+    reads: withState.reads,
+    noStateUpstreamCalls: noState.total,
+  };
+}
+
+/**
+ * One adjustment at a time with no post-write state selected, against one upstream round trip of the same write
+ * sent straight to the store by this process, in turn.
+ */
+async function singleWriteScenario(gatewayUrl: string, emulatorUrl: string) {
+  const timings: number[] = [];
+  const direct: number[] = [];
+  const writeDirect = (quantity: number) =>
+    fetch(`${emulatorUrl}/stores/abc123/v3/inventory/adjustments/absolute`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-auth-token': TOKEN },
+      body: JSON.stringify({ items: [{ location_id: 2, variant_id: 10_003, quantity }] }),
+    }).then((response) => response.arrayBuffer());
+  const writeGateway = (quantity: number) =>
+    gql(gatewayUrl, ADJUST_NO_STATE, {
+      input: { mode: 'ABSOLUTE', items: [{ locationId: 1, variantId: 10_003, quantity }] },
+    });
+  for (let i = 0; i < 3; i += 1) await Promise.all([writeGateway(100), writeDirect(100)]);
+  await settled(emulatorUrl);
   const since = await lastSeq(emulatorUrl);
-  const mutation = operation('adjust-inventory.graphql');
-  const results = await Promise.all(
-    Array.from({ length: profile.coalescing }, (_, i) =>
-      gql(gatewayUrl, mutation, {
-        input: {
-          mode: 'RELATIVE',
-          reason: 'bench',
-          items: [{ locationId: 1, variantId: 10_000 + (i % profile.seed), quantity: 1 }],
-        },
-      }),
-    ),
-  );
-  const failed = results.filter(
-    (result) =>
+  for (let i = 0; i < profile.singleWrites; i += 1) {
+    let started = performance.now();
+    const result = await writeGateway(200 + i);
+    timings.push(performance.now() - started);
+    if (
       (result.data?.['adjustInventory'] as { __typename?: string } | undefined)?.__typename !==
-      'InventoryAdjusted',
-  );
-  if (failed.length > 0) throw new Error(`${failed.length} adjustments failed: ${JSON.stringify(failed[0])}`);
-  const upstreamCalls = (await requestsSince(emulatorUrl, since)).filter((request) =>
-    request.path.startsWith('/v3/inventory/adjustments/'),
-  ).length;
-  return { mutations: profile.coalescing, upstreamCalls };
+      'InventoryAdjusted'
+    )
+      throw new Error(`adjustment failed: ${JSON.stringify(result)}`);
+    started = performance.now();
+    await writeDirect(200 + i);
+    direct.push(performance.now() - started);
+  }
+  await settled(emulatorUrl);
+  const calls = await upstreamCalls(emulatorUrl, since);
+  const p50Ms = percentile(timings, 50);
+  const roundTripP50Ms = percentile(direct, 50);
+  return {
+    adjustments: profile.singleWrites,
+    p50Ms: round(p50Ms),
+    roundTripP50Ms: round(roundTripP50Ms),
+    ratio: p50Ms === null || roundTripP50Ms === null ? null : round(p50Ms / roundTripP50Ms, 2),
+    // Per adjustment, without the direct writes: its write and its read-back for publishing.
+    upstreamCallsPerAdjustment: round((calls.total - profile.singleWrites) / profile.singleWrites, 2),
+  };
 }
 
 async function webhookScenario(gatewayUrl: string, emulatorUrl: string) {
@@ -319,9 +464,7 @@ async function webhookScenario(gatewayUrl: string, emulatorUrl: string) {
     last = now;
     return settled;
   }, 5000);
-  const refetchCalls = (await requestsSince(emulatorUrl, since)).filter(
-    (request) => request.path === '/v3/inventory/items',
-  ).length;
+  const refetchCalls = (await upstreamCalls(emulatorUrl, since)).total;
   return {
     webhooks: profile.webhooks,
     items: profile.webhookItems,
@@ -357,7 +500,7 @@ async function measureRounds(
   };
 }
 
-async function fanoutScenario(gatewayUrl: string) {
+async function fanoutScenario(gatewayUrl: string, emulatorUrl: string) {
   const query = operation('backorder-counters.graphql');
   const variables = { filter: { variantIds: [10_001], locationIds: [1] } };
   // Retained memory: both readings follow a full garbage collection in the gateway process.
@@ -382,6 +525,7 @@ async function fanoutScenario(gatewayUrl: string) {
     gql(gatewayUrl, operation('adjust-inventory.graphql'), {
       input: { mode: 'RELATIVE', items: [{ locationId: 1, variantId: 10_001, quantity: 1 }] },
     });
+  const since = await lastSeq(emulatorUrl);
   const gatewayRounds = await measureRounds(async () => {
     latencies.length = 0;
     trigger = performance.now();
@@ -391,6 +535,8 @@ async function fanoutScenario(gatewayUrl: string) {
   });
   for (const socket of sockets) socket.terminate();
   const result = {
+    // Per change (a mutation): its write and the read-back that is published.
+    upstreamCallsPerChange: round((await upstreamCalls(emulatorUrl, since)).total / (FANOUT_ROUNDS + 1), 2),
     subscribers: profile.fanout,
     received: gatewayRounds.received,
     expected: profile.fanout,
@@ -448,7 +594,7 @@ async function redisReachable(): Promise<boolean> {
 async function replicasScenario(emulator: Child) {
   if (!(await redisReachable())) {
     progress(`replicas: no Redis at ${REDIS_URL}; reported as null`);
-    return { received: null, expected: null, p99Ms: null };
+    return { upstreamCallsPerChange: null, received: null, expected: null, p99Ms: null };
   }
   const prefix = `bg-bench-${randomBytes(6).toString('hex')}`;
   const env = { REDIS_URL, REDIS_PREFIX: prefix };
@@ -468,6 +614,7 @@ async function replicasScenario(emulator: Child) {
       10_000,
     );
     const changes = 5;
+    const since = await lastSeq(emulator.url);
     for (let change = 1; change <= changes; change += 1) {
       await fetch(`${emulator.url}/stores/abc123/v3/inventory/adjustments/absolute`, {
         method: 'PUT',
@@ -490,7 +637,10 @@ async function replicasScenario(emulator: Child) {
       await waitUntil(() => latencies.length >= change * profile.replicaSubscribers, 10_000);
     }
     for (const socket of sockets) socket.terminate();
+    // Per change, without the bench's own store write: the one read-back of the replica that got the webhook.
+    const calls = (await upstreamCalls(emulator.url, since)).total - changes;
     return {
+      upstreamCallsPerChange: round(calls / changes, 2),
       received: latencies.length,
       expected: changes * profile.replicaSubscribers,
       p99Ms: round(percentile(latencies, 99)),
@@ -504,10 +654,75 @@ async function replicasScenario(emulator: Child) {
   }
 }
 
+/**
+ * Three replicas sharing Redis under load against a store with BigCommerce Standard's quota (150 calls per window):
+ * every call they make, and how many the store answered 429.
+ */
+async function sharedBudgetScenario() {
+  const unavailable = {
+    requests: profile.budgetRequests,
+    storeAnswers429: null,
+    clientErrors: null,
+    durationS: null,
+  };
+  if (!(await redisReachable())) {
+    progress(`shared budget: no Redis at ${REDIS_URL}; reported as null`);
+    return unavailable;
+  }
+  const emulator = await startEmulator([
+    '--seed',
+    'large:250',
+    '--quota',
+    '150',
+    '--window-ms',
+    String(profile.budgetWindowMs),
+  ]);
+  const prefix = `bg-bench-${randomBytes(6).toString('hex')}`;
+  const env = { REDIS_URL, REDIS_PREFIX: prefix };
+  const replicas = await Promise.all([0, 1, 2].map(() => startGateway(emulator.url, env)));
+  try {
+    const since = await lastSeq(emulator.url);
+    const started = Date.now();
+    let clientErrors = 0;
+    // 8 clients per replica, one store call per query.
+    await runConcurrent(profile.budgetRequests, 24, async (index) => {
+      const replica = replicas[index % replicas.length];
+      if (replica === undefined) return;
+      const result = await gql(replica.url, '{ locations { entityId } }');
+      if (result.errors !== undefined) clientErrors += 1;
+    });
+    const requests = await requestsSince(emulator.url, since);
+    return {
+      requests: requests.length,
+      storeAnswers429: requests.filter((request) => request.status === 429).length,
+      clientErrors,
+      durationS: round((Date.now() - started) / 1000),
+    };
+  } finally {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    await emulator.stop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  }
+}
+
 type Row = [scenario: string, metric: string, value: number | null, target: string, met: boolean | null];
 
 function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
-  const { catalog, cpu, coalescing, webhookBurst, fanout, replicas, liveRecovery } = results;
+  const {
+    catalog,
+    catalogNoLatency,
+    cpu,
+    coalescing,
+    singleWrite,
+    webhookBurst,
+    fanout,
+    replicas,
+    sharedBudget,
+    liveRecovery,
+  } = results;
   const le = (value: number | null, limit: number | null) =>
     value === null || limit === null ? null : value <= limit;
   return [
@@ -518,14 +733,20 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
       `== minimumCalls (${catalog.minimumCalls})`,
       catalog.upstreamCalls === catalog.minimumCalls,
     ],
+    ['catalog', 'directUpstreamCalls', catalog.directUpstreamCalls, 'direct baseline, same run', null],
     [
       'catalog',
       'p50Ms',
       catalog.p50Ms,
-      `<= 1.1 x limitMs + 2 (${round(1.1 * catalog.limitMs + 2)})`,
-      le(catalog.p50Ms, 1.1 * catalog.limitMs + 2),
+      `<= 1.15 x directP50Ms (${round(1.15 * (catalog.directP50Ms ?? 0))}), ${LATENCY_MS} ms latency`,
+      le(catalog.p50Ms, 1.15 * (catalog.directP50Ms ?? 0)),
     ],
-    ['catalog', 'p95Ms', catalog.p95Ms, `(limitMs ${catalog.limitMs})`, null],
+    ['catalog', 'directP50Ms', catalog.directP50Ms, 'hand-written client, same calls and answer', null],
+    ['catalog', 'ratio', catalog.ratio, '<= 1.15', le(catalog.ratio, 1.15)],
+    ['catalog', 'p95Ms', catalog.p95Ms, '', null],
+    ['catalog@0ms', 'p50Ms', catalogNoLatency.p50Ms, 'no injected latency', null],
+    ['catalog@0ms', 'directP50Ms', catalogNoLatency.directP50Ms, 'no injected latency', null],
+    ['catalog@0ms', 'ratio', catalogNoLatency.ratio, 'gateway processing over direct', null],
     [
       'cpu',
       'gatewayUsPerOp',
@@ -534,12 +755,42 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
       le(cpu.gatewayUsPerOp, 2 * (cpu.baselineUsPerOp ?? 0)),
     ],
     ['cpu', 'baselineUsPerOp', cpu.baselineUsPerOp, 'bare graphql-yoga, same run', null],
+    ['cpu', 'upstreamCallsPerOp', cpu.upstreamCallsPerOp, 'one product query (no cache)', null],
     [
       'coalescing',
       'upstreamCalls',
       coalescing.upstreamCalls,
-      `<= 5 for ${coalescing.mutations} mutations`,
+      `<= 5 for ${coalescing.mutations} mutations (writes and read-backs), post-write state selected`,
       coalescing.upstreamCalls <= 5,
+    ],
+    ['coalescing', 'writes', coalescing.writes, 'of which writes', null],
+    [
+      'coalescing',
+      'noStateUpstreamCalls',
+      coalescing.noStateUpstreamCalls,
+      `<= 5 for ${coalescing.mutations} mutations, only transactionIds selected`,
+      coalescing.noStateUpstreamCalls <= 5,
+    ],
+    [
+      'singleWrite',
+      'p50Ms',
+      singleWrite.p50Ms,
+      `<= 1.15 x roundTripP50Ms (${round(1.15 * (singleWrite.roundTripP50Ms ?? 0))})`,
+      le(singleWrite.p50Ms, 1.15 * (singleWrite.roundTripP50Ms ?? 0)),
+    ],
+    [
+      'singleWrite',
+      'roundTripP50Ms',
+      singleWrite.roundTripP50Ms,
+      'the same write sent straight to the store',
+      null,
+    ],
+    [
+      'singleWrite',
+      'upstreamCallsPerAdjustment',
+      singleWrite.upstreamCallsPerAdjustment,
+      'the write, then one read-back for publishing',
+      null,
     ],
     [
       'webhookBurst',
@@ -572,6 +823,13 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
     ['fanout', 'p50Ms', fanout.p50Ms, `${fanout.subscribers} subscribers`, null],
     [
       'fanout',
+      'upstreamCallsPerChange',
+      fanout.upstreamCallsPerChange,
+      'the mutation and its read-back',
+      null,
+    ],
+    [
+      'fanout',
       'rssBytesPerSubscriber',
       fanout.rssBytesPerSubscriber,
       '<= 20480',
@@ -600,6 +858,21 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
       `${liveRecovery.changes} changes; ${liveRecovery.webhooksDuplicated} duplicated, ${liveRecovery.faultedReads} reads failed`,
       null,
     ],
+    ['replicas', 'upstreamCallsPerChange', replicas.upstreamCallsPerChange, 'read-backs per webhook', null],
+    [
+      'sharedBudget',
+      'storeAnswers429',
+      sharedBudget.storeAnswers429,
+      `== 0 (${sharedBudget.requests} calls, 3 replicas, quota 150 per ${profile.budgetWindowMs} ms)`,
+      sharedBudget.storeAnswers429 === null ? null : sharedBudget.storeAnswers429 === 0,
+    ],
+    [
+      'sharedBudget',
+      'clientErrors',
+      sharedBudget.clientErrors,
+      '== 0',
+      sharedBudget.clientErrors === null ? null : sharedBudget.clientErrors === 0,
+    ],
   ];
 }
 
@@ -612,22 +885,39 @@ async function runAll() {
     const gateway = await startGateway(slow.url);
     children.push(gateway);
     progress('catalog');
-    const catalog = await catalogScenario(gateway.url, slow.url);
+    const catalog = await catalogScenario(gateway.url, slow.url, profile.catalogIterations);
     progress('cpu');
-    const cpu = await cpuScenario(gateway.url);
+    const cpu = await cpuScenario(gateway.url, slow.url);
     progress('coalescing');
     const coalescing = await coalescingScenario(gateway.url, slow.url);
+    progress('single write');
+    const singleWrite = await singleWriteScenario(gateway.url, slow.url);
     progress('webhook burst');
     const webhookBurst = await webhookScenario(gateway.url, slow.url);
     const fanoutGateway = await startGateway(fast.url);
     children.push(fanoutGateway);
+    progress('catalog at 0 ms latency');
+    const catalogNoLatency = await catalogScenario(fanoutGateway.url, fast.url, profile.catalogIterations);
     progress('fanout');
-    const fanout = await fanoutScenario(fanoutGateway.url);
+    const fanout = await fanoutScenario(fanoutGateway.url, fast.url);
     progress('replicas');
     const replicas = await replicasScenario(fast);
     progress('live recovery');
     const liveRecovery = await liveRecoveryScenario(profile.liveRecovery, progress);
-    return { catalog, cpu, coalescing, webhookBurst, fanout, replicas, liveRecovery };
+    progress('shared budget');
+    const sharedBudget = await sharedBudgetScenario();
+    return {
+      catalog,
+      catalogNoLatency,
+      cpu,
+      coalescing,
+      singleWrite,
+      webhookBurst,
+      fanout,
+      replicas,
+      sharedBudget,
+      liveRecovery,
+    };
   } finally {
     await Promise.all(children.reverse().map((child) => child.stop()));
   }

@@ -7,7 +7,7 @@ const run = promisify(execFile);
 describe('bench harness', () => {
   it('runs every scenario in its smallest form and reports every key (no timing is asserted)', async () => {
     const { stdout } = await run(process.execPath, ['dist-bench/run.js', '--smoke', '--json'], {
-      timeout: 240_000,
+      timeout: 280_000,
       maxBuffer: 10 * 1024 * 1024,
     });
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<
@@ -15,9 +15,19 @@ describe('bench harness', () => {
       Record<string, unknown>
     >;
     const keys = {
-      catalog: ['upstreamCalls', 'minimumCalls', 'p50Ms', 'p95Ms', 'limitMs'],
+      catalog: [
+        'upstreamCalls',
+        'directUpstreamCalls',
+        'minimumCalls',
+        'p50Ms',
+        'p95Ms',
+        'directP50Ms',
+        'ratio',
+      ],
+      catalogNoLatency: ['p50Ms', 'directP50Ms', 'ratio'],
       cpu: ['gatewayUsPerOp', 'baselineUsPerOp'],
-      coalescing: ['mutations', 'upstreamCalls'],
+      coalescing: ['mutations', 'upstreamCalls', 'writes', 'reads', 'noStateUpstreamCalls'],
+      singleWrite: ['adjustments', 'p50Ms', 'roundTripP50Ms', 'ratio', 'upstreamCallsPerAdjustment'],
       webhookBurst: ['webhooks', 'items', 'refetchCalls', 'minimumCalls', 'ackP99Ms'],
       fanout: [
         'subscribers',
@@ -28,7 +38,7 @@ describe('bench harness', () => {
         'rssBytesPerSubscriber',
         'baselineP99Ms',
       ],
-      replicas: ['received', 'expected', 'p99Ms'],
+      replicas: ['received', 'expected', 'p99Ms', 'upstreamCallsPerChange'],
       liveRecovery: [
         'changes',
         'webhooksLost',
@@ -37,6 +47,7 @@ describe('bench harness', () => {
         'eventsLost',
         'agreementMs',
       ],
+      sharedBudget: ['requests', 'storeAnswers429', 'clientErrors', 'durationS'],
     };
     for (const [scenario, names] of Object.entries(keys)) {
       for (const name of names) {
@@ -49,5 +60,5 @@ describe('bench harness', () => {
     expect(report['fanout']?.['received']).toBe(report['fanout']?.['expected']);
     expect(report['catalog']?.['upstreamCalls']).toBe(report['catalog']?.['minimumCalls']);
     expect(stdout).toContain('| scenario | metric | value | target | met |');
-  }, 240_000);
+  }, 300_000);
 });

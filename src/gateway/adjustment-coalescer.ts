@@ -1,17 +1,25 @@
-import { isUnknownOutcome } from '../upstream/errors.js';
+import {
+  UpstreamHttpError,
+  UpstreamProtocolError,
+  UpstreamUnavailableError,
+  isUnknownOutcome,
+} from '../upstream/errors.js';
 import {
   MAX_WRITE_ITEMS,
   adjustInventory,
   type AdjustmentItem,
 } from '../upstream/bigcommerce-rest/inventory.js';
 import type { Transport } from '../upstream/transport.js';
+import type { InventoryLevelModel } from './models.js';
+import type { ReadBackTarget, WriteReadBacks } from './write-read-backs.js';
 
 export type AdjustmentModeName = 'absolute' | 'relative';
 
 export interface AdjustmentCoalescerOptions {
   /**
    * A batch is sent once no adjustment with the same mode and reason has arrived for this long (a burst of
-   * requests keeps it open). @default 2
+   * requests keeps it open). An adjustment that finds no batch open and no call of its kind in flight is sent at
+   * once, without waiting. @default 2
    */
   readonly windowMs?: number;
   /** The longest the first adjustment of a batch waits, however busy the burst. @default 20 */
@@ -20,6 +28,8 @@ export interface AdjustmentCoalescerOptions {
   readonly maxItemsPerCall?: number;
   /** Called for each upstream call with its item and submission counts, e.g. for metrics. */
   readonly onBatch?: (items: number, submissions: number) => void;
+  /** Reads written items back (merged across concurrent writes) and publishes them; see `readBack`. */
+  readonly readBacks?: WriteReadBacks;
 }
 
 /** One refused item of a submission, by its index in that submission. */
@@ -60,17 +70,29 @@ export interface AdjustmentCoalescer {
     reason: string | undefined,
     items: readonly AdjustmentItem[],
   ): Promise<CoalescedResult>;
-  /** Sends whatever is queued now (used on shutdown). */
+  /**
+   * Reads items back after their adjustment was answered, sharing one read with concurrent adjustments, and
+   * publishes what it read. Resolves to the items' levels.
+   */
+  readBack(targets: readonly ReadBackTarget[]): Promise<InventoryLevelModel[]>;
+  /** Sends whatever is queued now and waits for read-backs (used on shutdown). */
   flush(): Promise<void>;
 }
 
 const ITEM_KEY = /^items\.(\d+)(?:\.(.+))?$/;
 
+/** Statuses after which a write may or may not have been applied. */
+const UNKNOWN_OUTCOME_STATUS = new Set([500, 502, 504]);
+
 /**
  * Merges adjustments that many clients send at the same moment into shared upstream calls of at most 2,000
- * items. A refused (422) merged call names the bad items by index, so only the clients that sent them fail and
- * the rest are sent again without them; when the store names no item, each client is tried alone. A merged
- * relative call whose answer is lost is never retried: every client in it is told the outcome is unknown.
+ * items. A lone adjustment (nothing of its kind queued or in flight) is sent at once; adjustments arriving while
+ * a call is in flight gather into the next one. A refused (422) merged call names the bad items by index, so only
+ * the clients that sent them fail and the rest are sent again without them; when the store names no item, each
+ * client is tried alone. When a merged call fails, every client in it gets the outcome that applies: unknown when
+ * the answer was lost or the store failed mid-way (timeout, dropped connection, 500, 502, 504, an unreadable
+ * 2xx), `UpstreamUnavailableError` (nothing applied, send again) after a 503, a refused connection or an open
+ * circuit. A relative call is never retried blindly.
  */
 export function createAdjustmentCoalescer(
   transport: Transport,
@@ -87,9 +109,13 @@ export function createAdjustmentCoalescer(
       submissions: Submission[];
       timer: NodeJS.Timeout;
       deadline: number;
+      /** The burst went quiet while a call of its kind was in flight: send when that call is answered. */
+      quiet: boolean;
     }
   >();
   const inFlight = new Set<Promise<void>>();
+  /** Calls in flight per queue key, so that a lone adjustment can be sent at once. */
+  const sending = new Map<string, number>();
 
   /** Sends one call for `group` and settles every submission in it. */
   async function sendGroup(
@@ -103,7 +129,11 @@ export function createAdjustmentCoalescer(
     try {
       result = await adjustInventory(transport, mode, reason === undefined ? { items } : { reason, items });
     } catch (error) {
-      if (isUnknownOutcome(error)) {
+      if (
+        isUnknownOutcome(error) ||
+        error instanceof UpstreamProtocolError ||
+        (error instanceof UpstreamHttpError && UNKNOWN_OUTCOME_STATUS.has(error.status))
+      ) {
         for (const submission of group)
           submission.resolve({
             ok: false,
@@ -111,9 +141,24 @@ export function createAdjustmentCoalescer(
             operation: `${mode} inventory adjustment`,
             appliedCalls: 0,
           });
-      } else {
-        for (const submission of group) submission.reject(error);
+        return;
       }
+      if (error instanceof UpstreamHttpError && error.status === 503) {
+        // BigCommerce answers 503 when it did not take the request: nothing was applied.
+        const unavailable = new UpstreamUnavailableError(
+          `${error.message}: the store is unavailable and applied nothing`,
+          error.operation,
+          null,
+        );
+        for (const submission of group) submission.reject(unavailable);
+        return;
+      }
+      if (error instanceof UpstreamHttpError && error.status < 500 && group.length > 1) {
+        // Refused for something the store did not attribute (a 400, 404, 413...): find out whose it was.
+        await Promise.all(group.map((submission) => sendGroup(mode, reason, [submission])));
+        return;
+      }
+      for (const submission of group) submission.reject(error);
       return;
     }
     if (result.ok) {
@@ -211,6 +256,23 @@ export function createAdjustmentCoalescer(
     if (queue === undefined) return;
     queues.delete(key);
     clearTimeout(queue.timer);
+    sending.set(key, (sending.get(key) ?? 0) + 1);
+    try {
+      await sendQueue(queue);
+    } finally {
+      const left = (sending.get(key) ?? 1) - 1;
+      if (left === 0) {
+        sending.delete(key);
+        if (queues.get(key)?.quiet === true) track(flushQueue(key));
+      } else sending.set(key, left);
+    }
+  }
+
+  async function sendQueue(queue: {
+    mode: AdjustmentModeName;
+    reason: string | undefined;
+    submissions: Submission[];
+  }): Promise<void> {
     const groups: Submission[][] = [];
     let current: Submission[] = [];
     let size = 0;
@@ -242,27 +304,51 @@ export function createAdjustmentCoalescer(
     submit(mode, reason, items) {
       return new Promise<CoalescedResult>((resolve, reject) => {
         const key = JSON.stringify([mode, reason ?? null]);
-        const flushLater = (delay: number) => setTimeout(() => track(flushQueue(key)), Math.max(0, delay));
+        // A quiet burst waits for the call in flight of its kind (up to its deadline), so that the adjustments
+        // arriving during one round trip share the next call.
+        const flushLater = (delay: number) =>
+          setTimeout(
+            () => {
+              const open = queues.get(key);
+              if (open !== undefined && sending.has(key) && Date.now() < open.deadline) {
+                open.quiet = true;
+                open.timer = setTimeout(() => track(flushQueue(key)), open.deadline - Date.now());
+                return;
+              }
+              track(flushQueue(key));
+            },
+            Math.max(0, delay),
+          );
         let queue = queues.get(key);
         if (queue === undefined) {
+          // Alone: nothing to wait for. Otherwise gather until the burst is quiet.
+          const lone = !sending.has(key);
           queue = {
             mode,
             reason,
             submissions: [],
-            timer: flushLater(windowMs),
-            deadline: Date.now() + maxWaitMs,
+            timer: flushLater(lone ? 0 : windowMs),
+            deadline: Date.now() + (lone ? 0 : maxWaitMs),
+            quiet: false,
           };
           queues.set(key, queue);
         } else {
           clearTimeout(queue.timer);
+          queue.quiet = false;
           queue.timer = flushLater(Math.min(windowMs, queue.deadline - Date.now()));
         }
         queue.submissions.push({ items, resolve, reject });
       });
     },
+    readBack(targets) {
+      if (options.readBacks === undefined)
+        return Promise.reject(new Error('this coalescer was built without read-backs'));
+      return options.readBacks.read(targets);
+    },
     async flush() {
       await Promise.all([...queues.keys()].map(flushQueue));
       await Promise.all(inFlight);
+      await options.readBacks?.flush();
     },
   };
 }

@@ -9,13 +9,20 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
+  getOperationAST,
+  getVariableValues,
+  OperationTypeNode,
 } from 'graphql';
 import { createYoga } from 'graphql-yoga';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
+import type { CircuitBreakerOptions } from '../upstream/circuit-breaker.js';
 import { createTransport } from '../upstream/transport.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
+import { createWriteReadBacks } from './write-read-backs.js';
+import { createRedisBudget } from './redis-budget.js';
 import type { GatewayContext } from './context.js';
 import type { EventBus } from './events/event-bus.js';
 import {
@@ -58,6 +65,7 @@ import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
 import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
+import { useUpstreamUnavailable } from './plugins/use-upstream-unavailable.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
 import { createUpstreamBudget } from './upstream-budget.js';
@@ -77,6 +85,11 @@ export interface GatewayOptions {
   readonly upstreamRetries?: number;
   /** Base of the jittered backoff between upstream retries. @default 100 */
   readonly upstreamRetryBaseMs?: number;
+  /**
+   * The circuit breaker of each upstream API (REST V3, REST V2, Admin GraphQL); `false` turns them off.
+   * @default { failureThreshold: 5, openMs: 5000 }
+   */
+  readonly upstreamCircuitBreaker?: CircuitBreakerOptions | false;
   /** How long a burst of concurrent adjustments must be quiet before its shared upstream call is sent. @default 2 */
   readonly coalesceWindowMs?: number;
   /** The longest the first adjustment of a burst waits for the shared call. @default 20 */
@@ -93,6 +106,11 @@ export interface GatewayOptions {
   readonly webhookSecret?: string;
   /** Redis shared by replicas (events, deduplication, snapshots); without it everything stays in this process. */
   readonly redisUrl?: string;
+  /**
+   * With `redisUrl`, draw the store's request budget from Redis, shared by the replicas (fed by the
+   * `X-Rate-Limit-*` headers any of them receives); `false` keeps one budget per process. @default true
+   */
+  readonly sharedUpstreamBudget?: boolean;
   /** Prefix of the Redis keys. @default 'backorder-gateway' */
   readonly redisPrefix?: string;
   /** Events kept for clients resuming with `after` (the Redis stream is trimmed near this length). @default 10000 */
@@ -248,12 +266,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     refetchCalls: () => inventoryEvents.refetchCalls(),
     ...(options.redisUrl === undefined ? {} : { redisConnected: () => bus.connected?.() ?? false }),
   });
+  // With Redis, replicas draw the store's request budget from one place.
+  const budget =
+    options.redisUrl === undefined || options.sharedUpstreamBudget === false
+      ? undefined
+      : createRedisBudget({
+          url: options.redisUrl,
+          ...(options.redisPrefix === undefined ? {} : { prefix: options.redisPrefix }),
+          logger,
+        });
   const transport = createTransport({
+    ...(budget === undefined ? {} : { budget }),
     baseUrl: options.storeUrl,
     accessToken: options.accessToken,
     ...(options.upstreamTimeoutMs === undefined ? {} : { timeoutMs: options.upstreamTimeoutMs }),
     ...(options.upstreamRetries === undefined ? {} : { retries: options.upstreamRetries }),
     ...(options.upstreamRetryBaseMs === undefined ? {} : { retryBaseMs: options.upstreamRetryBaseMs }),
+    ...(options.upstreamCircuitBreaker === undefined
+      ? {}
+      : { circuitBreaker: options.upstreamCircuitBreaker }),
     onAttempt: (event) => {
       logger.debug('upstream attempt', { ...event });
       metrics.upstreamAttempt(event);
@@ -265,7 +296,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return requestId === undefined ? undefined : { 'x-correlation-id': requestId };
     },
   });
+  const readBacks = createWriteReadBacks({
+    transport,
+    logger,
+    publish: (levels, readAt) => inventoryEvents.observeLevels(levels, readAt),
+  });
   const coalescer = createAdjustmentCoalescer(transport, {
+    readBacks,
     ...(options.coalesceWindowMs === undefined ? {} : { windowMs: options.coalesceWindowMs }),
     ...(options.coalesceMaxWaitMs === undefined ? {} : { maxWaitMs: options.coalesceMaxWaitMs }),
     onBatch: (items, submissions) => metrics.adjustmentBatch(items, submissions),
@@ -429,6 +466,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         authorize: options.metricsAuthorize ?? adminOnly,
       }),
       useSharedExecution(),
+      // Queries run compiled (graphql-jit, one compilation per parsed document): large answers such as a catalog
+      // page spend most of their gateway time executing fields. Mutations and subscriptions run as graphql-js does.
+      useGraphQlJit(
+        {},
+        {
+          // Bad variables are left to graphql-js, which answers them as a request error (HTTP 400).
+          enableIf: (args) => {
+            const operation = getOperationAST(args.document, args.operationName);
+            return (
+              operation?.operation === OperationTypeNode.QUERY &&
+              getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {})
+                .errors === undefined
+            );
+          },
+          onError: (result) => logger.warn('query not compiled', { errors: result.errors?.length ?? 0 }),
+        },
+      ),
+      useUpstreamUnavailable({ logger }),
       useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
       useAudit({ logger }),
     ],
@@ -453,6 +508,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       refetchCalls: inventoryEvents.refetchCalls(),
       ...events.health(),
       sweeps: events.reconciler.stats(),
+      circuits: transport.circuits?.() ?? [],
       process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
     };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -614,6 +670,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await events.close();
       await limiter?.close();
       await transport.close();
+      await budget?.close();
     },
   };
 }

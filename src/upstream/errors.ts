@@ -46,6 +46,22 @@ export class UpstreamRateLimitError extends UpstreamError {
   }
 }
 
+/**
+ * The call was not applied and may be sent again: the store refused the connection (nothing was sent), answered
+ * 503, or its API's circuit breaker is open after repeated failures (nothing was sent).
+ */
+export class UpstreamUnavailableError extends UpstreamError {
+  constructor(
+    message: string,
+    operation: string,
+    /** When sending again makes sense, in milliseconds from now; null when unknown. */
+    readonly retryAfterMs: number | null,
+    options?: ErrorOptions,
+  ) {
+    super(message, operation, options);
+  }
+}
+
 /** The caller cancelled the request (its client went away). */
 export class UpstreamAbortedError extends UpstreamError {}
 

@@ -7,7 +7,15 @@ import {
   UpstreamProtocolError,
   UpstreamRateLimitError,
   UpstreamTimeoutError,
+  UpstreamUnavailableError,
 } from './errors.js';
+import {
+  apiOf,
+  createCircuitBreaker,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitSnapshot,
+} from './circuit-breaker.js';
 
 export interface TransportOptions {
   /** Store API base, e.g. `https://api.bigcommerce.com/stores/abc123`; paths are appended. */
@@ -32,6 +40,14 @@ export interface TransportOptions {
   readonly onWait?: (event: WaitEvent) => void;
   /** Extra request headers, read per attempt in the caller's async context (e.g. `x-correlation-id`). */
   readonly headers?: () => Readonly<Record<string, string>> | undefined;
+  /** Where the store's request budget is kept. @default this process's own (`createLocalBudget`) */
+  readonly budget?: UpstreamBudget;
+  /**
+   * One circuit breaker per upstream API (REST V3, REST V2, Admin GraphQL): after repeated failures calls fail at
+   * once with `UpstreamUnavailableError` instead of waiting out timeouts; `false` turns them off.
+   * @default { failureThreshold: 5, openMs: 5000 }
+   */
+  readonly circuitBreaker?: CircuitBreakerOptions | false;
 }
 
 export interface WaitEvent {
@@ -75,6 +91,8 @@ export interface Transport {
   request(call: UpstreamCall): Promise<UpstreamResponse>;
   /** Closes the kept-alive connections. */
   close(): Promise<void>;
+  /** The state of each upstream API's circuit breaker, for readiness and metrics (absent when there are none). */
+  circuits?(): CircuitSnapshot[];
 }
 
 /** Case-insensitive access to response headers (Node gives them lower-cased). */
@@ -92,44 +110,55 @@ function headerReader(raw: Record<string, string | string[] | undefined>): Heade
   return { get, has: (name) => get(name) !== null };
 }
 
-/** Tracks the store's request budget from the `X-Rate-Limit-*` headers, so calls wait instead of provoking 429s. */
-class RateBudget {
-  private left: number | undefined;
-  private resetAt = 0;
+/**
+ * The store's request budget, fed by its `X-Rate-Limit-*` headers, so that calls wait instead of provoking 429s.
+ * BigCommerce counts requests per store, shared by every app and replica: a budget shared by replicas (Redis)
+ * implements this too.
+ */
+export interface UpstreamBudget {
+  /** Waits until a call may be sent, and counts it against the budget. */
+  acquire(signal: AbortSignal | undefined): Promise<void>;
+  /**
+   * The store's answer: `left` requests in the window that resets in `resetMs`; `limits` when the store also sent
+   * its quota and window length (`X-Rate-Limit-Requests-Quota`, `X-Rate-Limit-Time-Window-Ms`).
+   */
+  update(left: number, resetMs: number, limits?: { readonly quota: number; readonly windowMs: number }): void;
+  /** The store answered 429: no call until `ms` from now. */
+  exhaustFor(ms: number): void;
+}
 
-  constructor(
-    private readonly maxWaitMs: number,
-    private readonly onWait?: (event: WaitEvent) => void,
-  ) {}
+/** Within one window the budget only goes down; a reset more than this much later starts a new window. */
+export const NEW_WINDOW_SLACK_MS = 1000;
 
-  async acquire(signal: AbortSignal | undefined): Promise<void> {
-    for (;;) {
+/** The budget of one process. */
+export function createLocalBudget(maxWaitMs: number, onWait?: (event: WaitEvent) => void): UpstreamBudget {
+  let left: number | undefined;
+  let resetAt = 0;
+  return {
+    async acquire(signal) {
+      for (;;) {
+        const now = Date.now();
+        if (now >= resetAt) left = undefined;
+        if (left === undefined || left > 0) break;
+        onWait?.({ reason: 'rate-budget', ms: Math.min(resetAt - now, maxWaitMs) });
+        await sleep(Math.min(resetAt - now, maxWaitMs), undefined, signal === undefined ? {} : { signal });
+      }
+      if (left !== undefined) left -= 1;
+    },
+    update(headerLeft, resetMs) {
       const now = Date.now();
-      if (now >= this.resetAt) this.left = undefined;
-      if (this.left === undefined || this.left > 0) break;
-      this.onWait?.({ reason: 'rate-budget', ms: Math.min(this.resetAt - now, this.maxWaitMs) });
-      await sleep(
-        Math.min(this.resetAt - now, this.maxWaitMs),
-        undefined,
-        signal === undefined ? {} : { signal },
-      );
-    }
-    if (this.left !== undefined) this.left -= 1;
-  }
-
-  update(headers: HeaderReader): void {
-    const left = Number(headers.get('x-rate-limit-requests-left'));
-    const resetMs = Number(headers.get('x-rate-limit-time-reset-ms'));
-    if (headers.has('x-rate-limit-requests-left') && Number.isFinite(left) && Number.isFinite(resetMs)) {
-      this.left = left;
-      this.resetAt = Date.now() + resetMs;
-    }
-  }
-
-  exhaustFor(ms: number): void {
-    this.left = 0;
-    this.resetAt = Date.now() + ms;
-  }
+      const nextReset = now + resetMs;
+      // An answer to a call sent before others in flight reports more than is left: keep the lower figure.
+      if (left === undefined || now >= resetAt || nextReset > resetAt + NEW_WINDOW_SLACK_MS) {
+        left = headerLeft;
+        resetAt = nextReset;
+      } else left = Math.min(left, headerLeft);
+    },
+    exhaustFor(ms) {
+      left = 0;
+      resetAt = Date.now() + ms;
+    },
+  };
 }
 
 function backoff(baseMs: number, attempt: number): number {
@@ -138,6 +167,28 @@ function backoff(baseMs: number, attempt: number): number {
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+
+/** Connection errors that happen before any byte of the request is sent: safe to retry for any call. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  for (
+    let current = error, depth = 0;
+    depth < 3 && typeof current === 'object' && current !== null;
+    depth += 1
+  ) {
+    if ('code' in current && typeof current.code === 'string') return current.code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
 
 /**
  * The HTTP client every BigCommerce call goes through: authentication, a per-attempt timeout tied to the caller's
@@ -149,9 +200,20 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = options.retries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 100;
   const rateLimitRetries = options.rateLimitRetries ?? 5;
-  const budget = new RateBudget(options.maxRateLimitWaitMs ?? 60_000, options.onWait);
+  const budget = options.budget ?? createLocalBudget(options.maxRateLimitWaitMs ?? 60_000, options.onWait);
   const base = options.baseUrl.replace(/\/+$/, '');
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? 32 });
+  const breakerOptions = options.circuitBreaker;
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (api: string): CircuitBreaker | undefined => {
+    if (breakerOptions === false) return undefined;
+    let breaker = breakers.get(api);
+    if (breaker === undefined) {
+      breaker = createCircuitBreaker(api, breakerOptions);
+      breakers.set(api, breaker);
+    }
+    return breaker;
+  };
 
   async function attemptOnce(call: UpstreamCall, operation: string, url: string): Promise<UpstreamResponse> {
     const signal =
@@ -184,8 +246,17 @@ export function createTransport(options: TransportOptions): Transport {
       if (call.signal?.aborted === true)
         throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
       if (signal.aborted) throw new UpstreamTimeoutError(operation, timeoutMs);
-      const code = error instanceof Error && 'code' in error ? `: ${String(error.code)}` : '';
-      throw new UpstreamNetworkError(`${operation} failed: connection error${code}`, operation);
+      const code = errorCode(error);
+      if (code !== undefined && NOT_SENT_CODES.has(code))
+        throw new UpstreamUnavailableError(
+          `${operation} was not sent: the store could not be reached (${code})`,
+          operation,
+          null,
+        );
+      throw new UpstreamNetworkError(
+        `${operation} failed: connection error${code === undefined ? '' : `: ${code}`}`,
+        operation,
+      );
     }
     const ok = status >= 200 && status < 300;
     let body: unknown;
@@ -206,8 +277,16 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     close: () => agent.close(),
+    circuits: () =>
+      breakerOptions === false
+        ? []
+        : ['rest-v3', 'rest-v2', 'admin-graphql'].map((api) =>
+            (breakerFor(api) as CircuitBreaker).snapshot(),
+          ),
     async request(call) {
       const operation = `${call.method} ${call.path}`;
+      const api = apiOf(call.path);
+      const breaker = breakerFor(api);
       const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query).toString()}`;
       const url = `${base}${call.path}${query}`;
       let failures = 0;
@@ -218,34 +297,64 @@ export function createTransport(options: TransportOptions): Transport {
       };
       for (;;) {
         await budget.acquire(call.signal);
+        const admitted = breaker?.admit();
+        if (admitted !== undefined && !admitted.allowed) {
+          const snapshot = breaker?.snapshot();
+          throw new UpstreamUnavailableError(
+            `${operation} was not sent: the store's ${api} API failed ${snapshot?.consecutiveFailures ?? 0} times in a row (circuit open); try again in ${admitted.retryInMs} ms`,
+            operation,
+            admitted.retryInMs,
+          );
+        }
         const started = performance.now();
         let response: UpstreamResponse;
         try {
           response = await attemptOnce(call, operation, url);
         } catch (error) {
+          if (error instanceof UpstreamAbortedError) breaker?.release();
+          else breaker?.failure();
           options.onAttempt?.({
             operation,
             attempt: failures + limited + 1,
             outcome: (error as Error).name,
             ms: performance.now() - started,
           });
+          // Nothing was sent when the connection was refused, so any call may be tried again.
           const retryable =
-            call.idempotent &&
-            (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError);
+            error instanceof UpstreamUnavailableError ||
+            (call.idempotent &&
+              (error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError));
           if (!retryable || failures >= retries) throw error;
           failures += 1;
           await pause(backoff(retryBaseMs, failures));
           continue;
         }
-        const left = Number(response.headers.get('x-rate-limit-requests-left') ?? Number.NaN);
+        const left = Number(response.headers.get('x-rate-limit-requests-left'));
         options.onAttempt?.({
           operation,
           attempt: failures + limited + 1,
           outcome: response.status,
           ms: performance.now() - started,
-          ...(Number.isFinite(left) ? { rateLimitLeft: left } : {}),
+          ...(response.headers.has('x-rate-limit-requests-left') && Number.isFinite(left)
+            ? { rateLimitLeft: left }
+            : {}),
         });
-        budget.update(response.headers);
+        const resetMs = Number(response.headers.get('x-rate-limit-time-reset-ms'));
+        if (
+          response.headers.has('x-rate-limit-requests-left') &&
+          Number.isFinite(left) &&
+          Number.isFinite(resetMs)
+        ) {
+          const quota = Number(response.headers.get('x-rate-limit-requests-quota') ?? Number.NaN);
+          const windowMs = Number(response.headers.get('x-rate-limit-time-window-ms') ?? Number.NaN);
+          budget.update(
+            left,
+            resetMs,
+            Number.isFinite(quota) && Number.isFinite(windowMs) ? { quota, windowMs } : undefined,
+          );
+        }
+        if (response.status >= 500) breaker?.failure();
+        else breaker?.success();
         if (response.status === 429) {
           const resetHeader = response.headers.get('x-rate-limit-time-reset-ms');
           const waitMs =

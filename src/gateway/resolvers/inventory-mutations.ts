@@ -14,6 +14,7 @@ import type { InventoryLevelModel } from '../models.js';
 import { levelKey } from '../events/event-bus.js';
 import { levelsOf } from './inventory.js';
 import { readAfterWrite } from './read-after-write.js';
+import { childFields } from '../selection.js';
 import {
   camelCase,
   isMissingMessage,
@@ -163,7 +164,7 @@ function toSettingEntry(entry: InventorySettingInput): SettingEntry {
 
 export const inventoryMutationResolvers: Resolvers = {
   Mutation: {
-    adjustInventory: async (_, { input }, context) => {
+    adjustInventory: async (_, { input }, context, info) => {
       const absolute = input.mode === 'ABSOLUTE';
       const problems = validateAdjustment(input.items, absolute);
       if (problems.length > 0)
@@ -210,10 +211,15 @@ export const inventoryMutationResolvers: Resolvers = {
           })),
         );
       }
+      // The read-back always runs, merged with those of concurrent writes, and publishes what it read; only a
+      // client that selects the post-write state waits for it: the others are answered after the write alone.
+      const levels = context.coalescer.readBack(input.items);
+      const selectsState = childFields(info, info.fieldNodes, 'items').length > 0;
+      if (!selectsState) levels.catch(() => undefined);
       return {
         __typename: 'InventoryAdjusted' as const,
         transactionIds: [...result.transactionIds],
-        items: await readBack(context, input.items),
+        items: selectsState ? await levels : [],
       };
     },
 
