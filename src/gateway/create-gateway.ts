@@ -184,6 +184,16 @@ export interface GatewayOptions {
   readonly clientRateLimit?: { readonly limit: number; readonly windowMs: number };
 }
 
+/** Whether a browser's `Origin` names this very host (scheme aside: the page came from here). */
+function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined || host === undefined) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export interface Gateway {
   /** e.g. `http://127.0.0.1:4000` */
   readonly url: string;
@@ -565,7 +575,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
-    verifyClient: ({ origin }: { origin?: string }) => csrfCors.isAllowedOrigin(origin),
+    // Browsers apply no CORS to WebSockets: a page may open one only from a listed origin, or from the gateway's own
+    // (the dashboard and GraphiQL it serves).
+    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) =>
+      csrfCors.isAllowedOrigin(origin) || isSameOrigin(origin, req.headers.host),
   });
   interface Enveloped {
     readonly schema: GraphQLSchema;
