@@ -9,12 +9,8 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
-  getOperationAST,
-  getVariableValues,
-  OperationTypeNode,
 } from 'graphql';
 import { createYoga } from 'graphql-yoga';
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
@@ -476,23 +472,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         authorize: options.metricsAuthorize ?? adminOnly,
       }),
       useSharedExecution(),
-      // Queries run compiled (graphql-jit, one compilation per parsed document): large answers such as a catalog
-      // page spend most of their gateway time executing fields. Mutations and subscriptions run as graphql-js does.
-      useGraphQlJit(
-        {},
-        {
-          // Bad variables are left to graphql-js, which answers them as a request error (HTTP 400).
-          enableIf: (args) => {
-            const operation = getOperationAST(args.document, args.operationName);
-            return (
-              operation?.operation === OperationTypeNode.QUERY &&
-              getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {})
-                .errors === undefined
-            );
-          },
-          onError: (result) => logger.warn('query not compiled', { errors: result.errors?.length ?? 0 }),
-        },
-      ),
       useUpstreamUnavailable({ logger }),
       useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
       useAudit({ logger }),
