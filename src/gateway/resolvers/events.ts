@@ -99,19 +99,35 @@ function inventoryStream(
 /** How long an initial read is reused: a burst of identical subscriptions costs one upstream read. */
 const INITIAL_READ_REUSE_MS = 250;
 
+/**
+ * The current counters for a filter. A read is shared by the subscriptions that ask while it runs or shortly after,
+ * but only until the bus publishes an event: a subscriber that starts listening after that event would otherwise
+ * get figures older than it, and never the event itself.
+ */
 export function currentCounters(
   context: GatewayContext,
   filter: InventoryEventFilter | null | undefined,
 ): Promise<InitialCounters[]> {
   const key = JSON.stringify(filter ?? {});
   const recentInitialReads = context.live.initialReads;
-  let read = recentInitialReads.get(key);
-  if (read === undefined) {
-    read = readCurrentCounters(context, filter);
-    recentInitialReads.set(key, read);
-    const forget = () => setTimeout(() => recentInitialReads.delete(key), INITIAL_READ_REUSE_MS).unref();
-    read.then(forget, () => recentInitialReads.delete(key));
-  }
+  const reused = recentInitialReads.get(key);
+  if (reused !== undefined) return reused;
+  let forgotten = false;
+  let unwatch: () => void = () => undefined;
+  const forget = (): void => {
+    forgotten = true;
+    if (recentInitialReads.get(key) === read) recentInitialReads.delete(key);
+    unwatch();
+  };
+  const read = (async () => {
+    // Listen before reading, so that no event published once the read has started goes unnoticed.
+    const off = await context.live.bus.subscribe(forget);
+    if (forgotten) off();
+    else unwatch = off;
+    return readCurrentCounters(context, filter);
+  })();
+  recentInitialReads.set(key, read);
+  read.then(() => setTimeout(forget, INITIAL_READ_REUSE_MS).unref(), forget);
   return read;
 }
 
