@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { createGateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
 import { call, startEmulator, TOKEN } from '../helpers/emulator.js';
@@ -9,7 +9,6 @@ import { envelope, postWebhook, SECRET, startLiveStack, subscribeWs, wsClient } 
 import { syncHooks } from '../../src/gateway/hooks-sync.js';
 import { createTransport } from '../../src/upstream/transport.js';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const STOCK_CHANGED =
   'subscription($filter: InventoryEventFilter, $after: String) { stockChanged(filter: $filter, after: $after) { eventId level { id onHand } } }';
 const COUNTERS =
@@ -41,17 +40,6 @@ async function setOnHand(emulator: Parameters<typeof call>[0], quantity: number)
 
 async function deliveries(url: string): Promise<Deliveries> {
   return (await (await fetch(`${url}/_emulator/deliveries`)).json()) as Deliveries;
-}
-
-function testPrefix(): string {
-  const prefix = `bg-test-${randomBytes(6).toString('hex')}`;
-  afterAll(async () => {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
-  return prefix;
 }
 
 describe('deduplication that never hides a change', () => {

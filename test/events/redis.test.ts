@@ -1,30 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { createGateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
 import { startEmulator, TOKEN, call } from '../helpers/emulator.js';
 import { envelope, postWebhook, SECRET, subscribeWs, wsClient } from '../helpers/live.js';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const STOCK_CHANGED =
   'subscription($filter: InventoryEventFilter, $after: String) { stockChanged(filter: $filter, after: $after) { eventId level { id onHand } } }';
 
 interface Changed {
   eventId: string;
   level: { id: string; onHand: number };
-}
-
-/** A key prefix of this suite's own, deleted afterwards. */
-function testPrefix(): string {
-  const prefix = `bg-test-${randomBytes(6).toString('hex')}`;
-  afterAll(async () => {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
-  return prefix;
 }
 
 async function replica(storeUrl: string, prefix: string) {

@@ -1,24 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { createGateway, type Gateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
 import { lastSeq, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const LOCATIONS = '{ locations { entityId } }';
-
-/** A key prefix of this suite's own, deleted afterwards. */
-function testPrefix(): string {
-  const prefix = `bg-test-${randomBytes(6).toString('hex')}`;
-  afterAll(async () => {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
-  return prefix;
-}
 
 async function query(gateway: Gateway): Promise<unknown> {
   const response = await fetch(gateway.graphqlUrl, {

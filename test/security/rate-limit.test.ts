@@ -7,7 +7,7 @@ import { openSocket, post, sseFirst } from '../helpers/auth.js';
 import { bearer, startAuthStack } from '../helpers/auth-stack.js';
 import { startStack } from '../helpers/gateway.js';
 
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+import { REDIS_URL } from '../helpers/redis.js';
 const LOCATIONS = '{ locations { code } }';
 const COUNTERS = 'subscription { backorderCounters(filter: { variantIds: [74] }) { qtyBackordered } }';
 const KEY = 'rate-limit-test-key-0123456789';
