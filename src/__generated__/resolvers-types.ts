@@ -475,8 +475,14 @@ export type Product = Node & {
   id: Scalars['ID']['output'];
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
+  /** The product's name (Admin GraphQL `basicInformation.name`). */
   name: Scalars['String']['output'];
-  sku: Scalars['String']['output'];
+  /**
+   * The product's SKU, from its REST V3 inventory item (`identity.sku`). Null unless the product tracks inventory at
+   * product level: a product tracked by variant has one inventory item per variant (see `variants { sku }`) and an
+   * untracked product has none, and BigCommerce's Admin GraphQL documents no product SKU.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
   /** The product's variants (a product without options has one base variant). */
   variants: VariantConnection;
 };
@@ -669,7 +675,12 @@ export type Variant = Node & {
   /** Per-location inventory of this variant's inventory item. */
   locations: Array<InventoryLevel>;
   product: Product;
-  sku: Scalars['String']['output'];
+  /**
+   * The variant's SKU, from its REST V3 inventory item (`identity.sku`). Null when BigCommerce lists no inventory
+   * item for the variant: its product does not track inventory, or tracks it at product level and this is not the
+   * product's base variant.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1139,7 +1150,7 @@ export type ProductResolvers<ContextType = GatewayContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   variants?: Resolver<ResolversTypes['VariantConnection'], ParentType, ContextType, RequireFields<ProductVariantsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1213,7 +1224,7 @@ export type VariantResolvers<ContextType = GatewayContext, ParentType extends Re
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   locations?: Resolver<Array<ResolversTypes['InventoryLevel']>, ParentType, ContextType, Partial<VariantLocationsArgs>>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
-  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

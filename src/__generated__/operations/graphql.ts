@@ -469,8 +469,14 @@ export type Product = Node & {
   id: Scalars['ID']['output'];
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
+  /** The product's name (Admin GraphQL `basicInformation.name`). */
   name: Scalars['String']['output'];
-  sku: Scalars['String']['output'];
+  /**
+   * The product's SKU, from its REST V3 inventory item (`identity.sku`). Null unless the product tracks inventory at
+   * product level: a product tracked by variant has one inventory item per variant (see `variants { sku }`) and an
+   * untracked product has none, and BigCommerce's Admin GraphQL documents no product SKU.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
   /** The product's variants (a product without options has one base variant). */
   variants: VariantConnection;
 };
@@ -663,7 +669,12 @@ export type Variant = Node & {
   /** Per-location inventory of this variant's inventory item. */
   locations: Array<InventoryLevel>;
   product: Product;
-  sku: Scalars['String']['output'];
+  /**
+   * The variant's SKU, from its REST V3 inventory item (`identity.sku`). Null when BigCommerce lists no inventory
+   * item for the variant: its product does not track inventory, or tracks it at product level and this is not the
+   * product's base variant.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -722,7 +733,7 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', edges: Array<{ __typename?: 'ProductEdge', cursor: string, node: { __typename?: 'Product', id: string, entityId: number, name: string, sku: string, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku: string, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', id: string, availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, canBackorder: boolean, atBackorderLimit: boolean, safetyStock: number, isInStock: boolean, warningLevel: number, binPickingNumber: string, location: { __typename?: 'Location', id: string, entityId: number, code: string, name: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type CatalogQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', edges: Array<{ __typename?: 'ProductEdge', cursor: string, node: { __typename?: 'Product', id: string, entityId: number, name: string, sku?: string | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku?: string | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', id: string, availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, canBackorder: boolean, atBackorderLimit: boolean, safetyStock: number, isInStock: boolean, warningLevel: number, binPickingNumber: string, location: { __typename?: 'Location', id: string, entityId: number, code: string, name: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type LevelFieldsFragment = { __typename?: 'InventoryLevel', id: string, availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, canBackorder: boolean, atBackorderLimit: boolean, safetyStock: number, isInStock: boolean, warningLevel: number, binPickingNumber: string, location: { __typename?: 'Location', id: string, entityId: number, code: string, name: string } };
 
@@ -752,7 +763,7 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { __typename?: 'Query', order?: { __typename?: 'Order', id: string, entityId: number, status: string, createdAt: string, totalIncTax: string, quantityBackordered: number, lines: Array<{ __typename?: 'OrderLine', id: string, entityId: number, sku: string, name: string, quantity: number, quantityBackordered: number, quantityFromStock: number, variant?: { __typename?: 'Variant', id: string, sku: string } | null }> } | null };
+export type OrderQuery = { __typename?: 'Query', order?: { __typename?: 'Order', id: string, entityId: number, status: string, createdAt: string, totalIncTax: string, quantityBackordered: number, lines: Array<{ __typename?: 'OrderLine', id: string, entityId: number, sku: string, name: string, quantity: number, quantityBackordered: number, quantityFromStock: number, variant?: { __typename?: 'Variant', id: string, sku?: string | null } | null }> } | null };
 
 export type SetBackorderLimitsMutationVariables = Exact<{
   input: UpdateInventorySettingsInput;
