@@ -126,7 +126,12 @@ export function entitiesOfEvent(event: InventoryEvent): CacheEntityRecord[] {
 /** The store of one request, told what the operation selects before it runs. */
 interface RequestCache extends Cache {
   selects(document: DocumentNode, operationName: string | null | undefined): void;
+  /** The execution is over: requests waiting for its answer get it, or go to the store themselves. */
+  settle(): void;
 }
+
+/** How long a request waits for an identical one already executing before it executes itself. */
+const FOLLOW_LIMIT_MS = 5_000;
 
 /** `Query.<field>` for each root field an operation selects, through fragments. */
 function rootFieldsOf(document: DocumentNode, operationName: string | null | undefined): string[] {
@@ -418,9 +423,51 @@ export async function createResponseCache(
    * holds was invalidated since. An answer is recorded under its entities (type and global id), the products and
    * variants they name, their types, and the root fields it selects (`Query.backorders`).
    */
+  /**
+   * Identical queries that miss at the same moment share one execution: the first executes, the others wait for
+   * its answer and take it only if it is stored. That is sound: they started after it, so nothing they hold was
+   * invalidated since they started either.
+   */
+  interface Execution {
+    readonly answer: Promise<ExecutionResult | null>;
+    settle(answer: ExecutionResult | null): void;
+  }
+  const executing = new Map<string, Execution>();
   const forRequest = (): RequestCache => {
     let startedAt = log.now();
     let rootFields: readonly string[] = [];
+    let leading: string | null = null;
+    const lead = (key: string): null => {
+      let settle: (answer: ExecutionResult | null) => void = () => undefined;
+      const answer = new Promise<ExecutionResult | null>((resolve) => (settle = resolve));
+      executing.set(key, { answer, settle });
+      leading = key;
+      return null;
+    };
+    const finish = (answer: ExecutionResult | null): void => {
+      if (leading === null) return;
+      const entry = executing.get(leading);
+      executing.delete(leading);
+      leading = null;
+      entry?.settle(answer);
+    };
+    const follow = async (key: string, entry: Execution) => {
+      let timer: NodeJS.Timeout | undefined;
+      const shared = await Promise.race([
+        entry.answer,
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), FOLLOW_LIMIT_MS))),
+      ]);
+      clearTimeout(timer);
+      if (shared !== null) {
+        hits.inc();
+        return shared;
+      }
+      misses.inc();
+      // An execution that never settled (it threw before finishing) stops being followed.
+      if (executing.get(key) === entry) executing.delete(key);
+      // Whoever comes next after a failed or discarded execution leads the next one.
+      return executing.has(key) ? null : lead(key);
+    };
     return {
       selects(document, operationName) {
         rootFields = rootFieldsOf(document, operationName);
@@ -429,8 +476,14 @@ export async function createResponseCache(
         startedAt = log.now();
         const found = store.get(key);
         const count = (answer: ExecutionResult | null | undefined) => {
-          (answer === null || answer === undefined ? misses : hits).inc();
-          return answer;
+          if (answer !== null && answer !== undefined) {
+            hits.inc();
+            return answer;
+          }
+          const running = executing.get(key);
+          if (running !== undefined) return follow(key, running);
+          misses.inc();
+          return lead(key);
         };
         return found instanceof Promise ? found.then(count) : count(found);
       },
@@ -441,10 +494,13 @@ export async function createResponseCache(
         const keys = new Set(records.map(recordKey));
         if (log.changedSince(startedAt, keys)) {
           discarded.inc();
+          finish(null);
           return;
         }
+        finish(result);
         return store.set(key, result, records, ttl);
       },
+      settle: () => finish(null),
       invalidate: (entities) => invalidate([...entities], 'write'),
     };
   };
@@ -478,8 +534,21 @@ export async function createResponseCache(
       const args = payload.args as ExecutionArgs;
       const operation = getOperationAST(args.document, args.operationName)?.operation;
       if (operation === OperationTypeNode.QUERY) {
-        cacheOf(payload.args.contextValue).selects(args.document, args.operationName);
-        return inner.onExecute?.(payload);
+        const cache = cacheOf(payload.args.contextValue);
+        cache.selects(args.document, args.operationName);
+        type Hooks = { onExecuteDone?: (done: unknown) => unknown } | undefined;
+        // Settles after the inner plugin has stored (or not stored) the answer, also when execution failed.
+        const wrap = (hooks: Hooks) => ({
+          onExecuteDone(result: unknown) {
+            try {
+              return hooks?.onExecuteDone?.(result) as undefined;
+            } finally {
+              cache.settle();
+            }
+          },
+        });
+        const hooks = inner.onExecute?.(payload) as Hooks | Promise<Hooks>;
+        return hooks instanceof Promise ? hooks.then(wrap) : wrap(hooks);
       }
       if (operation !== OperationTypeNode.MUTATION) return undefined;
       // Whatever the outcome (an unknown outcome may have been applied), before the client gets the answer.
