@@ -22,7 +22,7 @@ export async function pullRemoteSchema(
   let storeUrl: string;
   let accessToken: string;
   let from: string;
-  let stop = async (): Promise<void> => undefined;
+  let stop = (): Promise<void> => Promise.resolve();
   if (config.store.kind === 'emulator') {
     accessToken = randomBytes(24).toString('hex');
     const emulator = await createEmulator({ port: 0, db: ':memory:', seed: 'none', token: accessToken });

@@ -97,7 +97,8 @@ export function useRemoteSchemaCheck(monitor: RemoteSchemaMonitor | undefined): 
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || result.errors === undefined) return;
           let changed = false;
-          const errors = result.errors.map((error) => {
+          const errors = (result.errors as readonly unknown[]).map((error) => {
+            if (!(error instanceof GraphQLError)) return error;
             const original = error.originalError;
             if (!(original instanceof RemoteFieldUnavailableError)) return error;
             changed = true;
@@ -111,7 +112,7 @@ export function useRemoteSchemaCheck(monitor: RemoteSchemaMonitor | undefined): 
               },
             );
           });
-          if (changed) setResult({ ...result, errors });
+          if (changed) setResult({ ...result, errors: errors as GraphQLError[] });
         },
       };
     },
