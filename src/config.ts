@@ -82,6 +82,14 @@ export interface AppConfig {
    * `REDIS_URL` is set; `0` turns it off. @default off with the emulator, 600 with a real store
    */
   readonly clientRateLimit: { readonly limit: number; readonly windowMs: number } | undefined;
+  /**
+   * `REMOTE_SCHEMA`: `live` introspects the store's Admin GraphQL schema at boot and every
+   * `REMOTE_SCHEMA_REFRESH_MS`; `snapshot` uses the committed schema/remote/admin-graphql.graphql (offline, or a
+   * store that refuses introspection). @default live
+   */
+  readonly remoteSchema: 'live' | 'snapshot';
+  /** `REMOTE_SCHEMA_REFRESH_MS`: time between reads of the store's schema; 0 turns them off. @default 300000 */
+  readonly remoteSchemaRefreshMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -268,6 +276,13 @@ function prefix(env: Env): string {
   return text;
 }
 
+function remoteSchemaSource(env: Env): AppConfig['remoteSchema'] {
+  const text = env['REMOTE_SCHEMA'] ?? '';
+  if (text === '') return 'live';
+  if (text === 'live' || text === 'snapshot') return text;
+  throw new ConfigError(`REMOTE_SCHEMA must be live or snapshot, got "${text}"`);
+}
+
 export function readConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 4000, 0, 65_535);
   const host = env['HOST'] ?? '127.0.0.1';
@@ -325,5 +340,7 @@ export function readConfig(env: Env = process.env): AppConfig {
     graphiql: toggle(env, 'GRAPHIQL', store.kind === 'emulator'),
     introspection: toggle(env, 'INTROSPECTION', store.kind === 'emulator'),
     clientRateLimit: rateLimit(env, store.kind === 'emulator' ? 0 : 600),
+    remoteSchema: remoteSchemaSource(env),
+    remoteSchemaRefreshMs: integer(env, 'REMOTE_SCHEMA_REFRESH_MS', 300_000, 0, 86_400_000),
   };
 }

@@ -118,6 +118,7 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
         ...(config.clientRateLimit === undefined ? {} : { clientRateLimit: config.clientRateLimit }),
         sweepIntervalMs: config.sweepIntervalMs,
         readBackRetryMaxMs: config.readBackRetryMaxMs,
+        remoteSchema: { source: config.remoteSchema, refreshMs: config.remoteSchemaRefreshMs },
       }),
     );
   } catch (error) {

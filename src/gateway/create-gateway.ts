@@ -62,6 +62,9 @@ import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useUpstreamUnavailable } from './plugins/use-upstream-unavailable.js';
+import { remoteDependencies, useRemoteSchemaCheck } from './plugins/use-remote-schema-check.js';
+import { createRemoteSchemaMonitor, type RemoteSchemaOptions } from './remote-schema-monitor.js';
+import { ADMIN_GRAPHQL_DOCUMENTS } from './upstream-documents.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
 import { createUpstreamBudget } from './upstream-budget.js';
@@ -178,6 +181,13 @@ export interface GatewayOptions {
    * @default off
    */
   readonly clientRateLimit?: { readonly limit: number; readonly windowMs: number };
+  /**
+   * How the store's Admin GraphQL schema is known and checked (see remote-schema-monitor.ts): at boot every upstream
+   * document must fit it (else the start fails naming the field); while running, fields the store drops make the
+   * operations that need them fail with `REMOTE_FIELD_UNAVAILABLE`. `false` skips all of it.
+   * @default { source: 'live', refreshMs: 300000 }
+   */
+  readonly remoteSchema?: RemoteSchemaOptions | false;
 }
 
 /** Whether a browser's `Origin` names this very host (scheme aside: the page came from here). */
@@ -271,6 +281,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     openSubscriptions: () => live.streams.size,
     refetchCalls: () => inventoryEvents.refetchCalls(),
     ...(options.redisUrl === undefined ? {} : { redisConnected: () => bus.connected?.() ?? false }),
+    ...(options.remoteSchema === false ? {} : { remoteSchema: () => remoteSchema?.detail() }),
   });
   // With Redis, replicas draw the store's request budget from one place.
   const budget =
@@ -302,6 +313,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return requestId === undefined ? undefined : { 'x-correlation-id': requestId };
     },
   });
+  const schema = loadSchema();
+  const remoteSchema =
+    options.remoteSchema === false
+      ? undefined
+      : createRemoteSchemaMonitor({
+          transport,
+          documents: ADMIN_GRAPHQL_DOCUMENTS,
+          dependencies: [...new Set([...remoteDependencies(schema).values()].flat())],
+          logger,
+          ...(options.remoteSchema === undefined ? {} : { remote: options.remoteSchema }),
+        });
+  // Nothing is listened on while the store's schema lacks what the gateway needs.
+  try {
+    await remoteSchema?.start();
+  } catch (error) {
+    await transport.close();
+    await budget?.close();
+    throw error;
+  }
+  const adminGraphql = remoteSchema?.registry ?? { documents: ADMIN_GRAPHQL_DOCUMENTS };
   const readBacks = createWriteReadBacks({
     transport,
     logger,
@@ -351,7 +382,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls);
     const counted: Upstream = {
       transport: budget.transport,
-      graphql: createAdminGraphqlClient(budget.transport),
+      graphql: createAdminGraphqlClient(budget.transport, adminGraphql),
     };
     return {
       upstream: counted,
@@ -405,7 +436,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const persisted = usePersistedDocuments({ only: options.persistedDocumentsOnly === true });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema: loadSchema(),
+    schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // CORS is useCsrfCors's: only listed origins, never a wildcard.
@@ -445,8 +476,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // Readiness is about this replica only: a Redis outage (shown in the detail) does not take replicas out of
       // the load balancer, since writes and webhooks are still served; a full read-back queue does.
       useHealth({
-        isReady: () => ready && events.health().acceptingWebhooks && (options.isReady?.() ?? true),
-        detail: () => ({ ...events.health() }),
+        isReady: () =>
+          ready &&
+          events.health().acceptingWebhooks &&
+          (remoteSchema?.ready() ?? true) &&
+          (options.isReady?.() ?? true),
+        detail: () => ({
+          ...events.health(),
+          ...(remoteSchema === undefined ? {} : { remoteSchema: remoteSchema.detail() }),
+        }),
       }),
       useBodyLimit({ maxBytes: maxBodyBytes }),
       useCompression(),
@@ -472,6 +510,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         authorize: options.metricsAuthorize ?? adminOnly,
       }),
       useSharedExecution(),
+      // In validation, beside the other checks that refuse an operation before it runs; its execution part turns
+      // a document refused for a missing remote field into REMOTE_FIELD_UNAVAILABLE before errors are masked.
+      useRemoteSchemaCheck(remoteSchema),
       useUpstreamUnavailable({ logger }),
       useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
       useAudit({ logger }),
@@ -659,6 +700,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closed;
       clearInterval(sweep);
       clearTimeout(grace);
+      remoteSchema?.stop();
       await events.close();
       await limiter?.close();
       await transport.close();

@@ -43,7 +43,8 @@ export type NodeRecord =
   | { readonly kind: 'product'; readonly product: ProductRecord }
   | { readonly kind: 'variant'; readonly variant: VariantRecord };
 
-const NODES_QUERY = `query GatewayNodes($ids: [ID!]!) {
+/** Products and variants by Admin GraphQL id (registered in upstream-documents.ts). */
+export const NODES_QUERY = `query GatewayNodes($ids: [ID!]!) {
   nodes(ids: $ids) {
     __typename
     id
@@ -51,6 +52,12 @@ const NODES_QUERY = `query GatewayNodes($ids: [ID!]!) {
     ... on Variant { product { id } ${AGGREGATE_FIELDS} }
   }
 }`;
+
+/** One page of variants of each product (registered in upstream-documents.ts). */
+export const VARIANT_PAGES_QUERY = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
+            nodes(ids: $ids) { id ... on Product { variants(first: $first, after: $after) {
+              edges { cursor node { id ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
+          }`;
 
 /** Splits values into chunks whose comma-joined text stays under `maxChars` and whose size stays under `maxCount`. */
 export function chunkForUrl<T extends string | number>(
@@ -212,15 +219,11 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
             const calls = [];
             for (let i = 0; i < group.productIds.length; i += size) {
               const productIds = group.productIds.slice(i, i + size);
-              const query = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
-            nodes(ids: $ids) { id ... on Product { variants(first: $first, after: $after) {
-              edges { cursor node { id ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
-          }`;
               calls.push(
                 graphql
                   .query(
                     'GatewayVariantPages',
-                    query,
+                    VARIANT_PAGES_QUERY,
                     {
                       ids: productIds.map((id) => `${PRODUCT_ID_PREFIX}${id}`),
                       first: group.first,

@@ -102,17 +102,27 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
     else if (withAggregates && cost(variantPageCost(shape.first, false)) <= COMPLEXITY_BUDGET)
       variants = { ...shape, withAggregates: false };
   }
+  return { query: productsPageQuery(withInventory, variants), variants };
+}
+
+/**
+ * The products page document for one shape: with or without the aggregates, with or without each product's first
+ * page of variants (with or without theirs). Every shape is registered in upstream-documents.ts.
+ */
+export function productsPageQuery(
+  withInventory: boolean,
+  variants: { readonly withAggregates: boolean } | null,
+): string {
   const variantSelection =
     variants === null
       ? ''
       : `variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id ${variants.withAggregates ? AGGREGATE_FIELDS : ''} } } pageInfo { hasNextPage endCursor } }`;
-  const query = `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}) {
+  return `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}) {
     store { products(first: $first, after: $after) {
       edges { cursor node { ${PRODUCT_FIELDS} ${productInventoryFields(withInventory)} ${variantSelection} } }
       pageInfo { hasNextPage endCursor }
     } }
   }`;
-  return { query, variants };
 }
 
 async function fetchProductsPage(

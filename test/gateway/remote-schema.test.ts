@@ -1,0 +1,210 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config.js';
+import { createGateway, type GatewayOptions } from '../../src/gateway/create-gateway.js';
+import { createLogger } from '../../src/gateway/logger.js';
+import { RemoteSchemaMismatchError } from '../../src/gateway/remote-schema-monitor.js';
+import { ADMIN_GRAPHQL_DOCUMENTS } from '../../src/gateway/upstream-documents.js';
+import { createAdminGraphqlClient } from '../../src/upstream/bigcommerce-admin-graphql/client.js';
+import { UnregisteredDocumentError } from '../../src/upstream/bigcommerce-admin-graphql/documents.js';
+import { RemoteSchemaReadError } from '../../src/upstream/bigcommerce-admin-graphql/remote-schema.js';
+import { createTransport } from '../../src/upstream/transport.js';
+import { runCli } from '../helpers/cli.js';
+import { addFault, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
+
+const SNAPSHOT = new URL('../../schema/remote/admin-graphql.graphql', import.meta.url);
+
+/** The snapshot's SDL, without the header that says where and when it was read. */
+function body(text: string): string {
+  return text.replace(/^(#.*\n)+\n/, '');
+}
+
+function gatewayOptions(
+  storeUrl: string,
+  logs: string[],
+  extra: Partial<GatewayOptions> = {},
+): GatewayOptions {
+  return {
+    storeUrl,
+    accessToken: TOKEN,
+    upstreamRetryBaseMs: 5,
+    sweepIntervalMs: 0,
+    logger: createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logs.push(line) }),
+    ...extra,
+  };
+}
+
+async function readiness(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Polls `/readyz` until `accept` holds (readiness follows a background retry). */
+async function readinessUntil(
+  url: string,
+  accept: (answer: { status: number; body: Record<string, unknown> }) => boolean,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  for (;;) {
+    const answer = await readiness(url);
+    if (accept(answer)) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('schema pull', () => {
+  it('writes a snapshot of the emulator equal to the committed one', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'schema-pull-')), 'admin-graphql.graphql');
+    const run = runCli(['schema', 'pull', '--out', out]);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain(`written to ${out}`);
+    const pulled = readFileSync(out, 'utf8');
+    expect(pulled).toMatch(/^# source: the embedded store emulator/m);
+    expect(pulled).toMatch(/^# read: \d{4}-\d\d-\d\dT/m);
+    expect(body(pulled)).toBe(body(readFileSync(SNAPSHOT, 'utf8')));
+  });
+
+  it('refuses unknown arguments with its usage', async () => {
+    const run = runCli(['schema', 'pull', '--into', 'x']);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('usage: schema pull [--out path]');
+  });
+});
+
+describe('configuration', () => {
+  it('introspects live by default, every five minutes', () => {
+    expect(readConfig({})).toMatchObject({ remoteSchema: 'live', remoteSchemaRefreshMs: 300_000 });
+    expect(readConfig({ REMOTE_SCHEMA: 'snapshot', REMOTE_SCHEMA_REFRESH_MS: '0' })).toMatchObject({
+      remoteSchema: 'snapshot',
+      remoteSchemaRefreshMs: 0,
+    });
+  });
+
+  it.each([
+    [{ REMOTE_SCHEMA: 'cached' }, 'REMOTE_SCHEMA'],
+    [{ REMOTE_SCHEMA_REFRESH_MS: 'often' }, 'REMOTE_SCHEMA_REFRESH_MS'],
+  ])('refuses %o naming %s', (env, name) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(name);
+  });
+});
+
+describe('upstream document registry', () => {
+  it('refuses to send a document that is not registered, before any call', async () => {
+    const emulator = await startEmulator();
+    const transport = createTransport({ baseUrl: emulator.storeUrl, accessToken: TOKEN });
+    const client = createAdminGraphqlClient(transport, { documents: ADMIN_GRAPHQL_DOCUMENTS });
+    const before = (await requestsSince(emulator)).length;
+    await expect(
+      client.query('GatewayNodes', 'query GatewayNodes { nodes(ids: []) { id } }', {}),
+    ).rejects.toThrow(UnregisteredDocumentError);
+    expect((await requestsSince(emulator)).length).toBe(before);
+    await transport.close();
+  });
+});
+
+describe('boot', () => {
+  it('introspects the store, checks every document, and shows the schema in /readyz and /metrics', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const gateway = await createGateway(gatewayOptions(emulator.storeUrl, logs));
+    try {
+      const ready = await readiness(gateway.url);
+      expect(ready.status).toBe(200);
+      const committed = /^# sha256: ([0-9a-f]{64})$/m.exec(readFileSync(SNAPSHOT, 'utf8'))?.[1];
+      expect(ready.body['remoteSchema']).toMatchObject({
+        ready: true,
+        source: 'live',
+        hash: committed,
+        missingFields: [],
+        changes: 0,
+      });
+      const introspections = (await requestsSince(emulator)).filter((entry) =>
+        entry.path.endsWith('/graphql'),
+      );
+      expect(introspections).toHaveLength(1);
+      const metrics = await (await fetch(gateway.metricsUrl)).text();
+      expect(metrics).toContain(
+        `backorder_gateway_remote_schema_info{hash="${committed ?? ''}",source="live"} 1`,
+      );
+      expect(metrics).toMatch(/^backorder_gateway_remote_schema_age_seconds \d+$/m);
+      expect(metrics).toMatch(/^backorder_gateway_remote_schema_missing_fields 0$/m);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('boots from the snapshot without introspecting the store', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const gateway = await createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { source: 'snapshot' } }),
+    );
+    try {
+      expect(await requestsSince(emulator)).toEqual([]);
+      const ready = await readiness(gateway.url);
+      expect(ready.status).toBe(200);
+      expect(ready.body['remoteSchema']).toMatchObject({
+        ready: true,
+        source: 'snapshot',
+        missingFields: [],
+      });
+      const response = await fetch(gateway.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ product(entityId: 77) { name inventory { onHand } } }' }),
+      });
+      const answer = (await response.json()) as { data?: { product?: { name?: unknown } } };
+      expect(typeof answer.data?.product?.name).toBe('string');
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('refuses to start when the store lacks a field a document needs, naming it and what to do', async () => {
+    const emulator = await startEmulator();
+    const file = join(mkdtempSync(join(tmpdir(), 'remote-schema-')), 'admin-graphql.graphql');
+    // A store whose products have no `sku`.
+    writeFileSync(file, readFileSync(SNAPSHOT, 'utf8').replace(/^ {2}sku: String!\n/m, ''));
+    const logs: string[] = [];
+    const started = createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { source: 'snapshot', snapshotFile: file } }),
+    );
+    await expect(started).rejects.toThrow(RemoteSchemaMismatchError);
+    const error = (await started.catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toContain('lacks Product.sku');
+    expect(error.message).toContain('GatewayNodes');
+    expect(error.message).toContain('backorder-gateway schema pull');
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it('refuses to start when the store refuses introspection with 401, without the token in the message', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const wrong = 'wrong-secret-token';
+    const started = createGateway({ ...gatewayOptions(emulator.storeUrl, logs), accessToken: wrong });
+    await expect(started).rejects.toThrow(RemoteSchemaReadError);
+    const error = (await started.catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toContain('(401)');
+    expect(error.message).toContain('BIGCOMMERCE_ACCESS_TOKEN');
+    expect(error.message).not.toContain(wrong);
+  });
+
+  it('starts unready while introspection fails with 5xx, then becomes ready', async () => {
+    const emulator = await startEmulator();
+    // Every attempt of the first read (one try and three retries) gets a 503.
+    await addFault(emulator, { kind: '503', count: 4, path: '/graphql' });
+    const logs: string[] = [];
+    const gateway = await createGateway(gatewayOptions(emulator.storeUrl, logs));
+    try {
+      const unready = await readiness(gateway.url);
+      expect(unready.status).toBe(503);
+      expect(unready.body['remoteSchema']).toMatchObject({ ready: false, hash: null });
+      const ready = await readinessUntil(gateway.url, (answer) => answer.status === 200);
+      expect(ready.body['remoteSchema']).toMatchObject({ ready: true, source: 'live' });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
