@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,22 +162,35 @@ describe('boot', () => {
     }
   });
 
-  it('refuses to start when the store lacks a field a document needs, naming it and what to do', async () => {
-    const emulator = await startEmulator();
-    const file = join(mkdtempSync(join(tmpdir(), 'remote-schema-')), 'admin-graphql.graphql');
-    // A store whose products have no `sku`.
-    writeFileSync(file, readFileSync(SNAPSHOT, 'utf8').replace(/^ {2}sku: String!\n/m, ''));
-    const logs: string[] = [];
-    const started = createGateway(
-      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { source: 'snapshot', snapshotFile: file } }),
-    );
-    await expect(started).rejects.toThrow(RemoteSchemaMismatchError);
-    const error = (await started.catch((caught: unknown) => caught)) as Error;
-    expect(error.message).toContain('lacks Product.sku');
-    expect(error.message).toContain('GatewayNodes');
-    expect(error.message).toContain('backorder-gateway schema pull');
-    expect(error.message).not.toContain(TOKEN);
-  });
+  it.each([['ProductBasicInformation.name'], ['Product.basicInformation']])(
+    'refuses to start when the store lacks %s, naming it, the document and what to do',
+    async (coordinate) => {
+      const emulator = await startEmulator({ adminGraphqlWithout: [coordinate] });
+      const logs: string[] = [];
+      const started = createGateway(gatewayOptions(emulator.storeUrl, logs));
+      const error = await started.then(
+        async (gateway) => {
+          await gateway.stop();
+          throw new Error('the gateway started');
+        },
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(RemoteSchemaMismatchError);
+      const message = (error as RemoteSchemaMismatchError).message;
+      expect(message).toContain(`lacks ${coordinate}`);
+      expect(message).toContain('as introspected');
+      // Every document that selects the product's name: the nodes lookup and the catalog pages.
+      expect(message).toContain(`${coordinate} (GatewayNodes: Cannot query field`);
+      expect(message).toContain(`${coordinate} (GatewayProducts: Cannot query field`);
+      expect(message).toContain("run a gateway version made for the store's current API");
+      expect(message).toContain('backorder-gateway schema pull');
+      expect((error as RemoteSchemaMismatchError).mismatches.map((m) => m.coordinate)).toContain(coordinate);
+      expect(message).not.toContain(TOKEN);
+      expect(logs.join('\n')).not.toContain(TOKEN);
+      // The introspection was the only call: nothing was sent that the store would refuse.
+      expect((await requestsSince(emulator)).map((entry) => entry.path)).toEqual(['/graphql']);
+    },
+  );
 
   it('refuses to start when the store refuses introspection with 401, without the token in the message', async () => {
     const emulator = await startEmulator();
