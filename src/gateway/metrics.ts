@@ -252,6 +252,16 @@ export function createMetrics(sources: MetricsSources, options: GatewayMetricsOp
         this.set(remote()?.missingFields.length ?? 0);
       },
     });
+    new Gauge({
+      name: `${PREFIX}remote_schema_missing_field`,
+      help: "1 for each field (Type.field) the store's Admin GraphQL schema had at boot and no longer has.",
+      labelNames: ['field'],
+      registers,
+      collect() {
+        this.reset();
+        for (const field of remote()?.missingFields ?? []) this.set({ field }, 1);
+      },
+    });
     new Counter({
       name: `${PREFIX}remote_schema_changes_total`,
       help: "Times the store's Admin GraphQL schema was seen to change since boot.",

@@ -1,5 +1,5 @@
 import type { AdminGraphqlDocument } from '../upstream/bigcommerce-admin-graphql/documents.js';
-import { NODES_QUERY, VARIANT_PAGES_QUERY } from './loaders.js';
+import { NODES_QUERY, NODES_QUERY_WITHOUT_NAME, VARIANT_PAGES_QUERY } from './loaders.js';
 import { productsPageQuery } from './resolvers/inventory.js';
 
 /**
@@ -8,7 +8,7 @@ import { productsPageQuery } from './resolvers/inventory.js';
  * (The inventory aggregates, `AGGREGATE_FIELDS`, are selected inside these documents.)
  */
 export const ADMIN_GRAPHQL_DOCUMENTS: readonly AdminGraphqlDocument[] = [
-  { operationName: 'GatewayNodes', texts: [NODES_QUERY] },
+  { operationName: 'GatewayNodes', texts: [NODES_QUERY, NODES_QUERY_WITHOUT_NAME] },
   {
     operationName: 'GatewayProducts',
     texts: [false, true].flatMap((withInventory) =>

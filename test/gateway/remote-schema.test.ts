@@ -12,7 +12,7 @@ import { UnregisteredDocumentError } from '../../src/upstream/bigcommerce-admin-
 import { RemoteSchemaReadError } from '../../src/upstream/bigcommerce-admin-graphql/remote-schema.js';
 import { createTransport } from '../../src/upstream/transport.js';
 import { runCli } from '../helpers/cli.js';
-import { addFault, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
+import { addFault, lastSeq, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
 
 const SNAPSHOT = new URL('../../schema/remote/admin-graphql.graphql', import.meta.url);
 
@@ -216,6 +216,207 @@ describe('boot', () => {
       expect(unready.body['remoteSchema']).toMatchObject({ ready: false, hash: null });
       const ready = await readinessUntil(gateway.url, (answer) => answer.status === 200);
       expect(ready.body['remoteSchema']).toMatchObject({ ready: true, source: 'live' });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+interface Answer {
+  status: number;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as Answer['body'] };
+}
+
+const NAME = '{ product(entityId: 77) { entityId name } }';
+const PRODUCT_INVENTORY = '{ product(entityId: 77) { entityId inventory { onHand } } }';
+const VARIANT = '{ variant(entityId: 78) { entityId sku inventory { onHand } locations { onHand } } }';
+const INVENTORY_ITEMS = '{ inventoryItems(first: 2) { edges { node { sku locations { onHand } } } } }';
+const LOCATIONS = '{ locations { entityId name } }';
+
+function remoteDetail(answer: { body: Record<string, unknown> }): {
+  hash: string;
+  missingFields: string[];
+  changes: number;
+} {
+  return answer.body['remoteSchema'] as { hash: string; missingFields: string[]; changes: number };
+}
+
+function expectUnavailable(answer: Answer, remoteField: string): void {
+  expect(answer.status).toBe(400);
+  expect(answer.body.data ?? null).toBeNull();
+  expect(answer.body.errors).toEqual([
+    {
+      message: `Product.name is unavailable: the store's Admin GraphQL API no longer has ${remoteField}. Leave the field out, or try again once the store serves it.`,
+      extensions: { code: 'REMOTE_FIELD_UNAVAILABLE', field: 'Product.name', remoteField },
+    },
+  ]);
+}
+
+function expectData(answer: Answer): void {
+  expect(answer.body.errors).toBeUndefined();
+  expect(answer.status).toBe(200);
+  expect(answer.body.data).toBeTruthy();
+}
+
+describe('drift while running', () => {
+  it('refuses the product name while the store lacks Product.basicInformation, serves the rest, and recovers', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const gateway = await createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { refreshMs: 50 } }),
+    );
+    try {
+      const boot = remoteDetail(await readiness(gateway.url));
+      const before = {
+        name: await gql(gateway.graphqlUrl, NAME),
+        productInventory: await gql(gateway.graphqlUrl, PRODUCT_INVENTORY),
+        variant: await gql(gateway.graphqlUrl, VARIANT),
+      };
+      expectData(before.name);
+
+      emulator.removeAdminGraphqlFields(['Product.basicInformation']);
+      const drifted = await readinessUntil(gateway.url, (answer) =>
+        remoteDetail(answer).missingFields.includes('Product.basicInformation'),
+      );
+      // Still ready: only operations needing the field are refused.
+      expect(drifted.status).toBe(200);
+      expect(drifted.body['remoteSchema']).toMatchObject({
+        ready: true,
+        missingFields: ['Product.basicInformation'],
+        changes: 1,
+      });
+      expect(remoteDetail(drifted).hash).not.toBe(boot.hash);
+      expect(logs.join('\n')).toContain("fields gone from the store's Admin GraphQL schema");
+
+      expectUnavailable(await gql(gateway.graphqlUrl, NAME), 'Product.basicInformation');
+      // The other fields of products and variants are read without the name; REST-backed fields as ever.
+      for (const [query, expected] of [
+        [PRODUCT_INVENTORY, before.productInventory],
+        [VARIANT, before.variant],
+      ] as const) {
+        const answer = await gql(gateway.graphqlUrl, query);
+        expectData(answer);
+        expect(answer.body).toEqual(expected.body);
+      }
+      expectData(await gql(gateway.graphqlUrl, INVENTORY_ITEMS));
+      expectData(await gql(gateway.graphqlUrl, LOCATIONS));
+
+      const metrics = await (await fetch(gateway.metricsUrl)).text();
+      expect(metrics).toContain(
+        `backorder_gateway_remote_schema_info{hash="${remoteDetail(drifted).hash}",source="live"} 1`,
+      );
+      expect(metrics).toMatch(/^backorder_gateway_remote_schema_missing_fields 1$/m);
+      expect(metrics).toMatch(
+        /^backorder_gateway_remote_schema_missing_field\{field="Product\.basicInformation"\} 1$/m,
+      );
+      expect(metrics).toMatch(/^backorder_gateway_remote_schema_changes_total 1$/m);
+
+      emulator.restoreAdminGraphqlFields();
+      const restored = await readinessUntil(
+        gateway.url,
+        (answer) => remoteDetail(answer).missingFields.length === 0,
+      );
+      expect(restored.body['remoteSchema']).toMatchObject({ ready: true, hash: boot.hash, changes: 2 });
+      expect(await gql(gateway.graphqlUrl, NAME)).toEqual(before.name);
+      const after = await (await fetch(gateway.metricsUrl)).text();
+      expect(after).toMatch(/^backorder_gateway_remote_schema_missing_fields 0$/m);
+      expect(after).not.toContain('remote_schema_missing_field{');
+      expect(after).toMatch(/^backorder_gateway_remote_schema_changes_total 2$/m);
+      expect(logs.join('\n')).toContain("fields back in the store's Admin GraphQL schema");
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('refuses the product name when the store lacks ProductBasicInformation.name', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const gateway = await createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { refreshMs: 50 } }),
+    );
+    try {
+      emulator.removeAdminGraphqlFields(['ProductBasicInformation.name']);
+      await readinessUntil(gateway.url, (answer) => remoteDetail(answer).missingFields.length > 0);
+      expectUnavailable(await gql(gateway.graphqlUrl, NAME), 'ProductBasicInformation.name');
+      expectData(await gql(gateway.graphqlUrl, PRODUCT_INVENTORY));
+      expectData(await gql(gateway.graphqlUrl, VARIANT));
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('reads the schema again at once when the store refuses a document with "Cannot query field"', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    // No periodic reads: only the refusal can cause one.
+    const gateway = await createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { refreshMs: 0 } }),
+    );
+    try {
+      const boot = remoteDetail(await readiness(gateway.url));
+      emulator.removeAdminGraphqlFields(['Product.basicInformation']);
+      const since = await lastSeq(emulator);
+
+      // Validation knows nothing yet: the document is sent, refused, and the field's answer says why.
+      const first = await gql(gateway.graphqlUrl, NAME);
+      expect(first.body.errors?.[0]?.extensions).toEqual({
+        code: 'REMOTE_FIELD_UNAVAILABLE',
+        remoteField: 'Product.basicInformation',
+      });
+      expect(first.body.data).toEqual({ product: null });
+      // The refused document, one introspection (the re-read), then the lookup without the name.
+      expect((await requestsSince(emulator, since)).map((entry) => [entry.path, entry.status])).toEqual([
+        ['/graphql', 200],
+        ['/graphql', 200],
+        ['/graphql', 200],
+      ]);
+      const detail = await readiness(gateway.url);
+      expect(detail.body['remoteSchema']).toMatchObject({
+        missingFields: ['Product.basicInformation'],
+        changes: 1,
+      });
+      expect(remoteDetail(detail).hash).not.toBe(boot.hash);
+
+      // From now on the operation is refused before anything is sent.
+      const refused = await lastSeq(emulator);
+      expectUnavailable(await gql(gateway.graphqlUrl, NAME), 'Product.basicInformation');
+      expect(await requestsSince(emulator, refused)).toEqual([]);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('answers the refusal with HTTP 400 whatever the client accepts, over HTTP like the other validation refusals', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const gateway = await createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { refreshMs: 50 } }),
+    );
+    try {
+      emulator.removeAdminGraphqlFields(['Product.basicInformation']);
+      await readinessUntil(gateway.url, (answer) => remoteDetail(answer).missingFields.length > 0);
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        const response = await fetch(gateway.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept },
+          body: JSON.stringify({ query: NAME }),
+        });
+        expect([accept, response.status]).toEqual([accept, 400]);
+        const body = (await response.json()) as Answer['body'];
+        expect(body.errors?.[0]?.extensions?.['code']).toBe('REMOTE_FIELD_UNAVAILABLE');
+      }
     } finally {
       await gateway.stop();
     }

@@ -42,7 +42,15 @@ export function remoteDependencies(schema: GraphQLSchema): ReadonlyMap<string, r
 export function remoteFieldUnavailable(field: string, remoteField: string): GraphQLError {
   return new GraphQLError(
     `${field} is unavailable: the store's Admin GraphQL API no longer has ${remoteField}. Leave the field out, or try again once the store serves it.`,
-    { extensions: { code: REMOTE_FIELD_UNAVAILABLE, field, remoteField } },
+    {
+      extensions: {
+        code: REMOTE_FIELD_UNAVAILABLE,
+        field,
+        remoteField,
+        // Not a spec validation error: yoga keeps the 400 (it answers spec errors with 200 to application/json).
+        http: { status: 400, spec: false },
+      },
+    },
   );
 }
 
@@ -77,7 +85,8 @@ function checkRule(monitor: RemoteSchemaMonitor, version: number): ValidationRul
 }
 
 /**
- * Refuses, in validation (HTTP, SSE and graphql-ws alike), the operations that select a field depending on a
+ * Refuses, in validation (HTTP, SSE and graphql-ws alike; HTTP 400 like the operation limits, whatever the client
+ * accepts), the operations that select a field depending on a
  * remote field the store's Admin GraphQL schema no longer has, with `REMOTE_FIELD_UNAVAILABLE` naming both; every
  * other operation runs as usual. Also turns a `RemoteFieldUnavailableError` raised during execution (a document
  * the client refused to send, or one the store refused) into that error instead of "Unexpected error.".

@@ -10,6 +10,7 @@ import {
   type VariantRecord,
 } from '../../upstream/bigcommerce-admin-graphql/client.js';
 import { Reader } from '../../upstream/guards.js';
+import { RemoteFieldUnavailableError } from '../../upstream/errors.js';
 import {
   MAX_READ_PAGE,
   listInventoryItems,
@@ -249,6 +250,13 @@ export const inventoryResolvers: Resolvers = {
   },
   Product: {
     id: (product) => globalId.product(product.entityId),
+    name: (product) => {
+      // Read without its name while the store's schema lacks it; validation refuses `name` by then, unless the
+      // schema changed during this operation.
+      if (product.name === null)
+        throw new RemoteFieldUnavailableError('Admin GraphQL GatewayNodes', ['Product.basicInformation']);
+      return product.name;
+    },
     sku: (product, _, context) => productSku(context, product),
     inventory: async (product, _, context) => {
       if (product.aggregate !== undefined) return product.aggregate;

@@ -49,8 +49,11 @@ export type InventoryTracking = 'none' | 'product' | 'variant';
 
 export interface ProductRecord {
   readonly entityId: number;
-  /** `basicInformation.name` (product-basic-info guide). */
-  readonly name: string;
+  /**
+   * `basicInformation.name` (product-basic-info guide); null when the query left it out (the store's schema no
+   * longer has it).
+   */
+  readonly name: string | null;
   /** `undefined` when the query did not ask for `inventory`. */
   readonly tracking?: InventoryTracking;
   readonly aggregate?: AggregateRecord | null;
@@ -201,10 +204,12 @@ export function readVariantPage(reader: Reader, value: unknown, productId: numbe
 export function readProduct(reader: Reader, value: unknown, variantPageKey?: string): ProductRecord {
   const node = reader.record(value);
   const entityId = entityIdOf(reader.field(node, 'id', (r, v) => r.string(v)));
-  const basic = reader.field(node, 'basicInformation', (r, v) => r.record(v));
+  const basic =
+    'basicInformation' in node ? reader.field(node, 'basicInformation', (r, v) => r.record(v)) : undefined;
   return {
     entityId,
-    name: reader.at('basicInformation').field(basic, 'name', (r, v) => r.string(v)),
+    name:
+      basic === undefined ? null : reader.at('basicInformation').field(basic, 'name', (r, v) => r.string(v)),
     ...('inventory' in node ? reader.field(node, 'inventory', readProductInventory) : {}),
     ...('variants' in node && variantPageKey !== undefined
       ? {
