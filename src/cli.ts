@@ -5,6 +5,7 @@ import { isKnownScope } from './gateway/auth/viewer.js';
 import { readFileSync } from 'node:fs';
 import { ConfigError, readConfig } from './config.js';
 import { EMULATOR_USAGE, startEmulatorFromFlags } from './emulator/cli.js';
+import { pullRemoteSchema } from './schema-pull.js';
 import { startFromConfig, syncHooksFromConfig } from './start.js';
 
 const USAGE = `Usage: backorder-gateway <command> [flags]
@@ -12,6 +13,9 @@ const USAGE = `Usage: backorder-gateway <command> [flags]
 Commands:
   start              run the gateway: against BIGCOMMERCE_STORE_HASH / BIGCOMMERCE_ACCESS_TOKEN when set,
                      otherwise against the embedded store emulator (demo data in ./data/store.db)
+  schema pull [--out path]
+                     write the store's Admin GraphQL schema (the configured store, or the emulator) to
+                     schema/remote/admin-graphql.graphql, the snapshot REMOTE_SCHEMA=snapshot uses
   hooks sync         make sure the store has the gateway's webhooks (BIGCOMMERCE_*, WEBHOOK_SECRET, PUBLIC_URL)
   emulator [flags]   run the BigCommerce store emulator alone (see "backorder-gateway emulator --help")
   apikey hash <key>  print the SHA-256 of an API key, for AUTH_API_KEYS
@@ -76,6 +80,14 @@ async function main(argv: readonly string[]): Promise<void> {
     case 'hooks': {
       if (args[0] !== 'sync') throw new Error(`unknown hooks command "${args[0] ?? ''}"; try "hooks sync"`);
       await syncHooksFromConfig(readConfig(), log);
+      return;
+    }
+    case 'schema': {
+      const [action, flag, path, ...rest] = args;
+      const out = flag === '--out' && path !== undefined && path !== '' ? path : undefined;
+      if (action !== 'pull' || (flag !== undefined && out === undefined) || rest.length > 0)
+        throw new Error('usage: schema pull [--out path]');
+      await pullRemoteSchema(readConfig(), out, log);
       return;
     }
     case 'apikey': {

@@ -91,6 +91,14 @@ export interface AppConfig {
     readonly ttlMs: number;
     readonly maxEntries: number;
   };
+  /**
+   * `REMOTE_SCHEMA`: `live` introspects the store's Admin GraphQL schema at boot and every
+   * `REMOTE_SCHEMA_REFRESH_MS`; `snapshot` uses the committed schema/remote/admin-graphql.graphql (offline, or a
+   * store that refuses introspection). @default live
+   */
+  readonly remoteSchema: 'live' | 'snapshot';
+  /** `REMOTE_SCHEMA_REFRESH_MS`: time between reads of the store's schema; 0 turns them off. @default 300000 */
+  readonly remoteSchemaRefreshMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -286,6 +294,13 @@ function prefix(env: Env): string {
   return text;
 }
 
+function remoteSchemaSource(env: Env): AppConfig['remoteSchema'] {
+  const text = env['REMOTE_SCHEMA'] ?? '';
+  if (text === '') return 'live';
+  if (text === 'live' || text === 'snapshot') return text;
+  throw new ConfigError(`REMOTE_SCHEMA must be live or snapshot, got "${text}"`);
+}
+
 export function readConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 4000, 0, 65_535);
   const host = env['HOST'] ?? '127.0.0.1';
@@ -348,5 +363,7 @@ export function readConfig(env: Env = process.env): AppConfig {
       ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 100, 86_400_000),
       maxEntries: integer(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
     },
+    remoteSchema: remoteSchemaSource(env),
+    remoteSchemaRefreshMs: integer(env, 'REMOTE_SCHEMA_REFRESH_MS', 300_000, 0, 86_400_000),
   };
 }

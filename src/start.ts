@@ -127,6 +127,7 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
           ttlMs: config.responseCache.ttlMs,
           maxEntries: config.responseCache.maxEntries,
         },
+        remoteSchema: { source: config.remoteSchema, refreshMs: config.remoteSchemaRefreshMs },
       }),
     );
   } catch (error) {

@@ -67,6 +67,9 @@ import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useUpstreamUnavailable } from './plugins/use-upstream-unavailable.js';
+import { remoteDependencies, useRemoteSchemaCheck } from './plugins/use-remote-schema-check.js';
+import { createRemoteSchemaMonitor, type RemoteSchemaOptions } from './remote-schema-monitor.js';
+import { ADMIN_GRAPHQL_DOCUMENTS } from './upstream-documents.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
 import { createUpstreamBudget } from './upstream-budget.js';
@@ -189,6 +192,13 @@ export interface GatewayOptions {
    * `ttlMs` (or the next sweep). `npm start` turns it on when they do. @default false
    */
   readonly responseCache?: ResponseCacheOptions | false;
+  /**
+   * How the store's Admin GraphQL schema is known and checked (see remote-schema-monitor.ts): at boot every upstream
+   * document must fit it (else the start fails naming the field); while running, fields the store drops make the
+   * operations that need them fail with `REMOTE_FIELD_UNAVAILABLE`. `false` skips all of it.
+   * @default { source: 'live', refreshMs: 300000 }
+   */
+  readonly remoteSchema?: RemoteSchemaOptions | false;
 }
 
 /** Whether a browser's `Origin` names this very host (scheme aside: the page came from here). */
@@ -282,6 +292,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     openSubscriptions: () => live.streams.size,
     refetchCalls: () => inventoryEvents.refetchCalls(),
     ...(options.redisUrl === undefined ? {} : { redisConnected: () => bus.connected?.() ?? false }),
+    ...(options.remoteSchema === false ? {} : { remoteSchema: () => remoteSchema?.detail() }),
   });
   // With Redis, replicas draw the store's request budget from one place.
   const budget =
@@ -313,6 +324,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return requestId === undefined ? undefined : { 'x-correlation-id': requestId };
     },
   });
+  const schema = loadSchema();
+  const remoteSchema =
+    options.remoteSchema === false
+      ? undefined
+      : createRemoteSchemaMonitor({
+          transport,
+          documents: ADMIN_GRAPHQL_DOCUMENTS,
+          dependencies: [...new Set([...remoteDependencies(schema).values()].flat())],
+          logger,
+          ...(options.remoteSchema === undefined ? {} : { remote: options.remoteSchema }),
+        });
+  // Nothing is listened on while the store's schema lacks what the gateway needs.
+  try {
+    await remoteSchema?.start();
+  } catch (error) {
+    await transport.close();
+    await budget?.close();
+    throw error;
+  }
+  const adminGraphql = remoteSchema?.registry ?? { documents: ADMIN_GRAPHQL_DOCUMENTS };
   const readBacks = createWriteReadBacks({
     transport,
     logger,
@@ -373,7 +404,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls);
     const counted: Upstream = {
       transport: budget.transport,
-      graphql: createAdminGraphqlClient(budget.transport),
+      graphql: createAdminGraphqlClient(budget.transport, adminGraphql),
     };
     return {
       upstream: counted,
@@ -427,7 +458,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const persisted = usePersistedDocuments({ only: options.persistedDocumentsOnly === true });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema: loadSchema(),
+    schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // CORS is useCsrfCors's: only listed origins, never a wildcard.
@@ -467,8 +498,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // Readiness is about this replica only: a Redis outage (shown in the detail) does not take replicas out of
       // the load balancer, since writes and webhooks are still served; a full read-back queue does.
       useHealth({
-        isReady: () => ready && events.health().acceptingWebhooks && (options.isReady?.() ?? true),
-        detail: () => ({ ...events.health() }),
+        isReady: () =>
+          ready &&
+          events.health().acceptingWebhooks &&
+          (remoteSchema?.ready() ?? true) &&
+          (options.isReady?.() ?? true),
+        detail: () => ({
+          ...events.health(),
+          ...(remoteSchema === undefined ? {} : { remoteSchema: remoteSchema.detail() }),
+        }),
       }),
       useBodyLimit({ maxBytes: maxBodyBytes }),
       useCompression(),
@@ -494,6 +532,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         authorize: options.metricsAuthorize ?? adminOnly,
       }),
       useSharedExecution(),
+      // In validation, beside the other checks that refuse an operation before it runs; its execution part turns
+      // a document refused for a missing remote field into REMOTE_FIELD_UNAVAILABLE before errors are masked.
+      useRemoteSchemaCheck(remoteSchema),
       // After authentication, rate limits, scopes and operation limits, so a refused operation never reaches the
       // cache, and after the metrics, so a cached answer is counted as a request; its execute function wraps the
       // time limit and alias deduplication, which a hit does not need.
@@ -685,6 +726,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closed;
       clearInterval(sweep);
       clearTimeout(grace);
+      remoteSchema?.stop();
       await events.close();
       // After the events: the last read-backs still invalidate.
       await responseCache?.close();

@@ -29,6 +29,7 @@ import {
   type OrderLineRecord,
   type OrderRecord,
 } from '../upstream/bigcommerce-rest/orders.js';
+import { RemoteFieldUnavailableError } from '../upstream/errors.js';
 import type { Transport } from '../upstream/transport.js';
 
 /** Keeps `?variant_id:in=...` well under common URL limits. */
@@ -43,14 +44,37 @@ export type NodeRecord =
   | { readonly kind: 'product'; readonly product: ProductRecord }
   | { readonly kind: 'variant'; readonly variant: VariantRecord };
 
-const NODES_QUERY = `query GatewayNodes($ids: [ID!]!) {
+/** Products and variants by Admin GraphQL id (registered in upstream-documents.ts). */
+export const NODES_QUERY = nodesQuery(true);
+
+/**
+ * The same lookup without the product's name, sent while the store's schema lacks a field the name is read from:
+ * variants and the other fields of products do not need it (registered in upstream-documents.ts).
+ */
+export const NODES_QUERY_WITHOUT_NAME = nodesQuery(false);
+
+/** The store fields `Product.name` is read from (`basicInformation { name }`). */
+const NAME_FIELDS: ReadonlySet<string> = new Set([
+  'Product.basicInformation',
+  'ProductBasicInformation.name',
+]);
+
+function nodesQuery(withName: boolean): string {
+  return `query GatewayNodes($ids: [ID!]!) {
   nodes(ids: $ids) {
     __typename
     id
-    ... on Product { basicInformation { name } ${productInventoryFields(true)} }
+    ... on Product { ${withName ? 'basicInformation { name } ' : ''}${productInventoryFields(true)} }
     ... on Variant { product { id } ${AGGREGATE_FIELDS} }
   }
 }`;
+}
+
+/** One page of variants of each product (registered in upstream-documents.ts). */
+export const VARIANT_PAGES_QUERY = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
+            nodes(ids: $ids) { id ... on Product { variants(first: $first, after: $after) {
+              edges { cursor node { id ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
+          }`;
 
 /** Splits values into chunks whose comma-joined text stays under `maxChars` and whose size stays under `maxCount`. */
 export function chunkForUrl<T extends string | number>(
@@ -131,7 +155,16 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
     () =>
       new DataLoader<string, NodeRecord | null>(
         async (ids) => {
-          const data = await graphql.query('GatewayNodes', NODES_QUERY, { ids }, signal);
+          let data: Record<string, unknown>;
+          try {
+            data = await graphql.query('GatewayNodes', NODES_QUERY, { ids }, signal);
+          } catch (error) {
+            const withoutName =
+              error instanceof RemoteFieldUnavailableError &&
+              error.coordinates.every((coordinate) => NAME_FIELDS.has(coordinate));
+            if (!withoutName) throw error;
+            data = await graphql.query('GatewayNodes', NODES_QUERY_WITHOUT_NAME, { ids }, signal);
+          }
           const reader = new Reader('Admin GraphQL GatewayNodes');
           const nodes = reader.field(data, 'nodes', (r, v) => r.array(v));
           return ids.map((_, index): NodeRecord | null => {
@@ -212,15 +245,11 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
             const calls = [];
             for (let i = 0; i < group.productIds.length; i += size) {
               const productIds = group.productIds.slice(i, i + size);
-              const query = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
-            nodes(ids: $ids) { id ... on Product { variants(first: $first, after: $after) {
-              edges { cursor node { id ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
-          }`;
               calls.push(
                 graphql
                   .query(
                     'GatewayVariantPages',
-                    query,
+                    VARIANT_PAGES_QUERY,
                     {
                       ids: productIds.map((id) => `${PRODUCT_ID_PREFIX}${id}`),
                       first: group.first,

@@ -22,6 +22,16 @@ export interface MetricsSources {
   readonly refetchCalls: () => number;
   /** Whether the Redis connection is up; absent without Redis (no `redis_connected` metric then). */
   readonly redisConnected?: () => boolean;
+  /** The store's Admin GraphQL schema as the gateway knows it; absent when it is not checked. */
+  readonly remoteSchema?: () =>
+    | {
+        readonly hash: string | null;
+        readonly source: string;
+        readonly ageSeconds: number | null;
+        readonly missingFields: readonly string[];
+        readonly changes: number;
+      }
+    | undefined;
 }
 
 export type GraphqlOutcome = 'ok' | 'error' | 'stream';
@@ -207,6 +217,58 @@ export function createMetrics(sources: MetricsSources, options: GatewayMetricsOp
       registers,
       collect() {
         this.set(connected() ? 1 : 0);
+      },
+    });
+  }
+  if (sources.remoteSchema !== undefined) {
+    const remote = sources.remoteSchema;
+    new Gauge({
+      name: `${PREFIX}remote_schema_info`,
+      help: "The store's Admin GraphQL schema in use: 1, labelled with its sha256 and source (live or snapshot).",
+      labelNames: ['hash', 'source'],
+      registers,
+      collect() {
+        this.reset();
+        const known = remote();
+        if (known !== undefined && known.hash !== null)
+          this.set({ hash: known.hash, source: known.source }, 1);
+      },
+    });
+    new Gauge({
+      name: `${PREFIX}remote_schema_age_seconds`,
+      help: "Seconds since the store's Admin GraphQL schema in use was read (pulled, for a snapshot).",
+      registers,
+      collect() {
+        this.reset();
+        const ageSeconds = remote()?.ageSeconds;
+        if (ageSeconds !== undefined && ageSeconds !== null) this.set(ageSeconds);
+      },
+    });
+    new Gauge({
+      name: `${PREFIX}remote_schema_missing_fields`,
+      help: "Fields the store's Admin GraphQL schema had at boot and no longer has (drift); operations needing them are refused.",
+      registers,
+      collect() {
+        this.set(remote()?.missingFields.length ?? 0);
+      },
+    });
+    new Gauge({
+      name: `${PREFIX}remote_schema_missing_field`,
+      help: "1 for each field (Type.field) the store's Admin GraphQL schema had at boot and no longer has.",
+      labelNames: ['field'],
+      registers,
+      collect() {
+        this.reset();
+        for (const field of remote()?.missingFields ?? []) this.set({ field }, 1);
+      },
+    });
+    new Counter({
+      name: `${PREFIX}remote_schema_changes_total`,
+      help: "Times the store's Admin GraphQL schema was seen to change since boot.",
+      registers,
+      collect() {
+        this.reset();
+        this.inc(remote()?.changes ?? 0);
       },
     });
   }

@@ -86,3 +86,19 @@ export function isUpstreamHttpError(error: unknown, status?: number): error is U
 export function isUnknownOutcome(error: unknown): error is UpstreamTimeoutError | UpstreamNetworkError {
   return error instanceof UpstreamTimeoutError || error instanceof UpstreamNetworkError;
 }
+
+/**
+ * A document needs fields the store's Admin GraphQL schema no longer has (`coordinates`, e.g. `Product.name`): it
+ * was not sent, or the store refused it in validation. Nothing was applied.
+ */
+export class RemoteFieldUnavailableError extends UpstreamError {
+  constructor(
+    operation: string,
+    readonly coordinates: readonly string[],
+  ) {
+    super(
+      `${operation} needs ${coordinates.join(', ')}, which the store's Admin GraphQL schema no longer has`,
+      operation,
+    );
+  }
+}

@@ -79,7 +79,11 @@ describe('upstream faults', () => {
   });
 
   it('waits for the reset header after a 429 instead of retrying early', async () => {
-    const stack = await startStack({ emulator: { quota: 1, windowMs: 400 } });
+    // The schema comes from the snapshot, so that the gateway's boot spends none of the store's one-call window.
+    const stack = await startStack({
+      emulator: { quota: 1, windowMs: 400 },
+      gateway: { remoteSchema: { source: 'snapshot' } },
+    });
     // Another app on the same store uses up the window first.
     expect((await call(stack.emulator, 'GET', '/v3/inventory/locations')).status).toBe(200);
     await stack.mark();
@@ -111,7 +115,10 @@ describe('upstream faults', () => {
   });
 
   it('masks an upstream 401 (a wrong token) without echoing the token', async () => {
-    const stack = await startStack({ gateway: { accessToken: 'wrong-secret-token-value' } });
+    // From the snapshot: a live read would refuse to start with this token (test/gateway/remote-schema.test.ts).
+    const stack = await startStack({
+      gateway: { accessToken: 'wrong-secret-token-value', remoteSchema: { source: 'snapshot' } },
+    });
     const { body } = await stack.gql(LOCATIONS);
     expect(body.errors?.[0]?.message).toBe('Unexpected error.');
     expect(JSON.stringify(body)).not.toContain('wrong-secret-token-value');

@@ -10,6 +10,7 @@ import {
   type VariantRecord,
 } from '../../upstream/bigcommerce-admin-graphql/client.js';
 import { Reader } from '../../upstream/guards.js';
+import { RemoteFieldUnavailableError } from '../../upstream/errors.js';
 import {
   MAX_READ_PAGE,
   listInventoryItems,
@@ -102,17 +103,27 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
     else if (withAggregates && cost(variantPageCost(shape.first, false)) <= COMPLEXITY_BUDGET)
       variants = { ...shape, withAggregates: false };
   }
+  return { query: productsPageQuery(withInventory, variants), variants };
+}
+
+/**
+ * The products page document for one shape: with or without the aggregates, with or without each product's first
+ * page of variants (with or without theirs). Every shape is registered in upstream-documents.ts.
+ */
+export function productsPageQuery(
+  withInventory: boolean,
+  variants: { readonly withAggregates: boolean } | null,
+): string {
   const variantSelection =
     variants === null
       ? ''
       : `variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id ${variants.withAggregates ? AGGREGATE_FIELDS : ''} } } pageInfo { hasNextPage endCursor } }`;
-  const query = `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}) {
+  return `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}) {
     store { products(first: $first, after: $after) {
       edges { cursor node { ${PRODUCT_FIELDS} ${productInventoryFields(withInventory)} ${variantSelection} } }
       pageInfo { hasNextPage endCursor }
     } }
   }`;
-  return { query, variants };
 }
 
 async function fetchProductsPage(
@@ -239,6 +250,13 @@ export const inventoryResolvers: Resolvers = {
   },
   Product: {
     id: (product) => globalId.product(product.entityId),
+    name: (product) => {
+      // Read without its name while the store's schema lacks it; validation refuses `name` by then, unless the
+      // schema changed during this operation.
+      if (product.name === null)
+        throw new RemoteFieldUnavailableError('Admin GraphQL GatewayNodes', ['Product.basicInformation']);
+      return product.name;
+    },
     sku: (product, _, context) => productSku(context, product),
     inventory: async (product, _, context) => {
       if (product.aggregate !== undefined) return product.aggregate;

@@ -1,6 +1,8 @@
-import { UpstreamGraphqlError } from '../errors.js';
+import { RemoteFieldUnavailableError, UpstreamGraphqlError } from '../errors.js';
 import { Reader } from '../guards.js';
 import type { Transport } from '../transport.js';
+import { isRegistered, UnregisteredDocumentError, type AdminGraphqlRegistry } from './documents.js';
+import { coordinateOf } from './remote-schema.js';
 
 /** Admin GraphQL: the most ids per `nodes` call and the largest page (Part A 8). */
 export const MAX_NODES_PER_CALL = 50;
@@ -47,8 +49,11 @@ export type InventoryTracking = 'none' | 'product' | 'variant';
 
 export interface ProductRecord {
   readonly entityId: number;
-  /** `basicInformation.name` (product-basic-info guide). */
-  readonly name: string;
+  /**
+   * `basicInformation.name` (product-basic-info guide); null when the query left it out (the store's schema no
+   * longer has it).
+   */
+  readonly name: string | null;
   /** `undefined` when the query did not ask for `inventory`. */
   readonly tracking?: InventoryTracking;
   readonly aggregate?: AggregateRecord | null;
@@ -77,7 +82,11 @@ export function productInventoryFields(withAggregate: boolean): string {
 export const PRODUCT_FIELDS = 'id basicInformation { name }';
 
 export interface AdminGraphqlClient {
-  /** Runs a query; top-level errors become `UpstreamGraphqlError`. Queries are idempotent and retried. */
+  /**
+   * Runs a query registered in the client's registry (any other is refused with `UnregisteredDocumentError`);
+   * top-level errors become `UpstreamGraphqlError`, or `RemoteFieldUnavailableError` when the store no longer has
+   * a field the document selects. Queries are idempotent and retried.
+   */
   query(
     operationName: string,
     document: string,
@@ -86,9 +95,15 @@ export interface AdminGraphqlClient {
   ): Promise<Record<string, unknown>>;
 }
 
-export function createAdminGraphqlClient(transport: Transport): AdminGraphqlClient {
+export function createAdminGraphqlClient(
+  transport: Transport,
+  registry: AdminGraphqlRegistry,
+): AdminGraphqlClient {
   return {
     async query(operationName, document, variables, signal) {
+      if (!isRegistered(registry, operationName, document))
+        throw new UnregisteredDocumentError(operationName);
+      registry.beforeSend?.(operationName, document);
       const response = await transport.request({
         method: 'POST',
         path: '/graphql',
@@ -100,16 +115,23 @@ export function createAdminGraphqlClient(transport: Transport): AdminGraphqlClie
       const body = reader.record(response.body);
       const errors = body['errors'];
       if (Array.isArray(errors) && errors.length > 0) {
-        throw new UpstreamGraphqlError(
-          `Admin GraphQL ${operationName}`,
-          errors.map((error: unknown) =>
-            typeof error === 'object' &&
-            error !== null &&
-            typeof (error as { message?: unknown }).message === 'string'
-              ? (error as { message: string }).message
-              : 'unknown error',
-          ),
+        const messages = errors.map((error: unknown) =>
+          typeof error === 'object' &&
+          error !== null &&
+          typeof (error as { message?: unknown }).message === 'string'
+            ? (error as { message: string }).message
+            : 'unknown error',
         );
+        // A field the store no longer has: the schema is read again before the call fails.
+        const missing = messages
+          .filter((message) => message.startsWith('Cannot query field'))
+          .map((message) => coordinateOf(message))
+          .filter((coordinate) => coordinate !== undefined);
+        if (missing.length > 0) {
+          await registry.onRefused?.(operationName, messages);
+          throw new RemoteFieldUnavailableError(`Admin GraphQL ${operationName}`, missing);
+        }
+        throw new UpstreamGraphqlError(`Admin GraphQL ${operationName}`, messages);
       }
       return reader.field(body, 'data', (r, v) => r.record(v));
     },
@@ -182,10 +204,12 @@ export function readVariantPage(reader: Reader, value: unknown, productId: numbe
 export function readProduct(reader: Reader, value: unknown, variantPageKey?: string): ProductRecord {
   const node = reader.record(value);
   const entityId = entityIdOf(reader.field(node, 'id', (r, v) => r.string(v)));
-  const basic = reader.field(node, 'basicInformation', (r, v) => r.record(v));
+  const basic =
+    'basicInformation' in node ? reader.field(node, 'basicInformation', (r, v) => r.record(v)) : undefined;
   return {
     entityId,
-    name: reader.at('basicInformation').field(basic, 'name', (r, v) => r.string(v)),
+    name:
+      basic === undefined ? null : reader.at('basicInformation').field(basic, 'name', (r, v) => r.string(v)),
     ...('inventory' in node ? reader.field(node, 'inventory', readProductInventory) : {}),
     ...('variants' in node && variantPageKey !== undefined
       ? {

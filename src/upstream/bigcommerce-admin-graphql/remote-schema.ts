@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import {
+  GraphQLError,
+  TypeInfo,
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  printSchema,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { UpstreamError, UpstreamGraphqlError } from '../errors.js';
+import { Reader } from '../guards.js';
+import type { Transport } from '../transport.js';
+
+/**
+ * The store's Admin GraphQL schema as this gateway knows it: read by introspection (`live`) or from the committed
+ * snapshot (`snapshot`, `schema/remote/admin-graphql.graphql`, written by `backorder-gateway schema pull`).
+ */
+export interface RemoteSchema {
+  readonly schema: GraphQLSchema;
+  /** The schema printed as SDL (graphql-js `printSchema`), without the snapshot's header. */
+  readonly sdl: string;
+  /** sha256 of `sdl`, hex: equal schemas have equal hashes whichever way they were read. */
+  readonly hash: string;
+  readonly source: 'live' | 'snapshot';
+  /** When the store answered the introspection (for a snapshot: when the snapshot was pulled). */
+  readonly readAt: Date;
+}
+
+export type RemoteSchemaSource = RemoteSchema['source'];
+
+/** The introspection of the store's schema failed; `transient` when trying again later may succeed. */
+export class RemoteSchemaReadError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'RemoteSchemaReadError';
+  }
+}
+
+function fromSchema(schema: GraphQLSchema, source: RemoteSchemaSource, readAt: Date): RemoteSchema {
+  const sdl = printSchema(schema);
+  return { schema, sdl, hash: createHash('sha256').update(sdl).digest('hex'), source, readAt };
+}
+
+/**
+ * Introspects the store's Admin GraphQL API through `transport` (authentication, retries, the rate budget and the
+ * circuit breaker apply). A 401 or 403, or an answer refusing introspection, is not transient; 5xx, 429, timeouts
+ * and connection failures are.
+ */
+export async function introspectRemoteSchema(
+  transport: Transport,
+  signal?: AbortSignal,
+): Promise<RemoteSchema> {
+  const operation = 'Admin GraphQL introspection';
+  let body: unknown;
+  try {
+    const response = await transport.request({
+      method: 'POST',
+      path: '/graphql',
+      body: { query: getIntrospectionQuery(), operationName: 'IntrospectionQuery' },
+      idempotent: true,
+      ...(signal === undefined ? {} : { signal }),
+    });
+    body = response.body;
+  } catch (error) {
+    const status = error instanceof UpstreamError && 'status' in error ? Number(error.status) : undefined;
+    if (status === 401 || status === 403)
+      throw new RemoteSchemaReadError(
+        `the store refused to introspect its Admin GraphQL API (${status})${
+          status === 401
+            ? ': check BIGCOMMERCE_ACCESS_TOKEN'
+            : ': give the API account read access to the catalog, or set REMOTE_SCHEMA=snapshot to use the committed snapshot'
+        }`,
+        false,
+        { cause: error },
+      );
+    const fatal = status !== undefined && status < 500 && status !== 429;
+    throw new RemoteSchemaReadError(
+      `${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
+      !fatal,
+      { cause: error },
+    );
+  }
+  const reader = new Reader(operation);
+  const record = reader.record(body);
+  const errors = record['errors'];
+  if (Array.isArray(errors) && errors.length > 0) {
+    const messages = errors.map((error: unknown) =>
+      typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { message?: unknown }).message === 'string'
+        ? (error as { message: string }).message
+        : 'unknown error',
+    );
+    throw new RemoteSchemaReadError(
+      `the store refused to introspect its Admin GraphQL API (${messages.join('; ')}): set REMOTE_SCHEMA=snapshot to use the committed snapshot`,
+      false,
+      { cause: new UpstreamGraphqlError(operation, messages) },
+    );
+  }
+  const data = reader.field(record, 'data', (r, v) => r.record(v));
+  let schema: GraphQLSchema;
+  try {
+    // The payload is checked by buildClientSchema, which refuses anything that is not an introspection result.
+    schema = buildClientSchema(data as unknown as IntrospectionQuery);
+  } catch (error) {
+    throw new RemoteSchemaReadError(
+      `${operation} answered something that is not an introspection result: ${(error as Error).message}`,
+      true,
+      { cause: error },
+    );
+  }
+  return fromSchema(schema, 'live', new Date());
+}
+
+const HEADER_READ = /^# read: (\S+)$/m;
+
+/** The snapshot file's text: a header (what it is, where and when it was read) and the SDL. */
+export function snapshotText(remote: RemoteSchema, from: string): string {
+  return [
+    "# The store's Admin GraphQL schema, as introspected. Generated by `backorder-gateway schema pull`; do not edit.",
+    `# source: ${from}`,
+    `# read: ${remote.readAt.toISOString()}`,
+    `# sha256: ${remote.hash}`,
+    '',
+    remote.sdl,
+  ].join('\n');
+}
+
+/** Reads a snapshot written by `snapshotText`; its time is the one in its header. */
+export function remoteSchemaFromSnapshot(text: string): RemoteSchema {
+  const readAt = HEADER_READ.exec(text)?.[1];
+  const schema = buildSchema(text);
+  const time = readAt === undefined ? Number.NaN : Date.parse(readAt);
+  return fromSchema(schema, 'snapshot', new Date(Number.isNaN(time) ? 0 : time));
+}
+
+/** Every field coordinate (`Type.field`) of the schema's object and interface types, introspection types aside. */
+export function fieldCoordinates(schema: GraphQLSchema): Set<string> {
+  const coordinates = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.keys(type.getFields())) coordinates.add(`${type.name}.${field}`);
+  }
+  return coordinates;
+}
+
+/** The names of the types reachable from `roots` through fields (the roots included). */
+export function typesReachableFrom(schema: GraphQLSchema, roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue: GraphQLNamedType[] = roots
+    .map((name) => schema.getType(name))
+    .filter((type): type is GraphQLNamedType => type !== undefined && type !== null);
+  while (queue.length > 0) {
+    const type = queue.pop() as GraphQLNamedType;
+    if (seen.has(type.name)) continue;
+    seen.add(type.name);
+    if (isObjectType(type) || isInterfaceType(type))
+      for (const field of Object.values(type.getFields())) queue.push(getNamedType(field.type));
+  }
+  return seen;
+}
+
+/** The field coordinates a document selects, resolved against `schema` (fields it does not know are left out). */
+export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): Set<string> {
+  const typeInfo = new TypeInfo(schema);
+  const coordinates = new Set<string>();
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent !== null && parent !== undefined && !node.name.value.startsWith('__'))
+          coordinates.add(`${parent.name}.${node.name.value}`);
+      },
+    }),
+  );
+  return coordinates;
+}
+
+/** What graphql-js's validation says, as the schema coordinate at fault when the message names one. */
+const COORDINATE_PATTERNS: readonly [RegExp, (match: RegExpExecArray) => string][] = [
+  [/Cannot query field "([^"]+)" on type "([^"]+)"/, (m) => `${m[2] ?? ''}.${m[1] ?? ''}`],
+  [/Unknown argument "([^"]+)" on field "([^"]+)"/, (m) => `${m[2] ?? ''}(${m[1] ?? ''}:)`],
+  [/Unknown type "([^"]+)"/, (m) => m[1] ?? ''],
+  [/Field "([^"]+)" of type "[^"]+" must have a selection/, (m) => m[1] ?? ''],
+];
+
+/** The schema coordinate a validation message is about (`Product.name`), or undefined. */
+export function coordinateOf(message: string): string | undefined {
+  for (const [pattern, coordinate] of COORDINATE_PATTERNS) {
+    const match = pattern.exec(message);
+    if (match !== null) return coordinate(match);
+  }
+  return undefined;
+}
+
+/** One way an upstream document does not fit the store's schema. */
+export interface DocumentMismatch {
+  /** The operation, e.g. `GatewayNodes`. */
+  readonly operationName: string;
+  /** The schema coordinate at fault (`Product.basicInformation`), when the message names one. */
+  readonly coordinate: string | undefined;
+  /** graphql-js's validation message. */
+  readonly message: string;
+}
+
+/** Validates each document text against the store's schema with graphql-js `validate`. */
+export function checkDocuments(
+  schema: GraphQLSchema,
+  documents: readonly { readonly operationName: string; readonly text: string }[],
+): DocumentMismatch[] {
+  const mismatches: DocumentMismatch[] = [];
+  const seen = new Set<string>();
+  for (const { operationName, text } of documents) {
+    let errors: readonly GraphQLError[];
+    try {
+      errors = validate(schema, parse(text));
+    } catch (error) {
+      errors = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+    }
+    for (const error of errors) {
+      const key = `${operationName}\n${error.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      mismatches.push({ operationName, coordinate: coordinateOf(error.message), message: error.message });
+    }
+  }
+  return mismatches;
+}
