@@ -498,7 +498,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...events.health(),
       sweeps: events.reconciler.stats(),
       circuits: transport.circuits?.() ?? [],
-      process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
+      process: {
+        ...process.cpuUsage(),
+        rssBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+      },
     };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
