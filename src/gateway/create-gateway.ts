@@ -412,6 +412,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cors: false,
     // Persisted documents arrive as `documentId` (see usePersistedDocuments).
     extraParamNames: ['documentId'],
+    // useBodyLimit refuses bodies without a Content-Length or over the limit before anything reads them, and Node
+    // ends a body at its declared length: yoga's own limit, which streams every body through a counter, is moot.
+    maxRequestBodySize: false,
     // Unexpected errors reach clients as "Unexpected error."; useErrorLogging records their detail first.
     maskedErrors: true,
     logging: {
