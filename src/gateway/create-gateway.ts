@@ -38,7 +38,7 @@ import { createLogger, type Logger } from './logger.js';
 import { graphiqlTabOptions } from './operation-examples.js';
 import { useDashboard } from './plugins/use-dashboard.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
-import { createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
+import { clientOf, createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.js';
 import { useAudit } from './plugins/use-audit.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
@@ -347,8 +347,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const neverAborted = new AbortController().signal;
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   // Each operation (and each subscription event) counts its upstream calls against its own budget.
-  const makeContext = (signal: AbortSignal, viewer: Viewer): GatewayContext => {
-    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls);
+  const makeContext = (signal: AbortSignal, viewer: Viewer, client: string): GatewayContext => {
+    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls, client);
     const counted: Upstream = {
       transport: budget.transport,
       graphql: createAdminGraphqlClient(budget.transport),
@@ -361,7 +361,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       live,
       viewer,
       budget,
-      forEvent: () => makeContext(neverAborted, viewer),
+      forEvent: () => makeContext(neverAborted, viewer, client),
     };
   };
   const authentication = createAuthentication(
@@ -434,8 +434,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           },
     renderGraphiQL,
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
-    context: (initial: { request?: Request; viewer?: Viewer }): GatewayContext =>
-      makeContext(initial.request?.signal ?? neverAborted, authentication.viewerOf(initial)),
+    context: (initial: {
+      request?: Request;
+      viewer?: Viewer;
+      req?: { socket?: { remoteAddress?: string } };
+    }): GatewayContext => {
+      const viewer = authentication.viewerOf(initial);
+      return makeContext(
+        initial.request?.signal ?? neverAborted,
+        viewer,
+        clientOf(viewer, initial.req?.socket?.remoteAddress),
+      );
+    },
     // Order: health answers before anything else, even while draining; bodies are limited before anything reads
     // them (the webhook route included); CORS preflights and CSRF-able requests are answered before any work; the
     // webhook route and the dashboard's static assets answer before any GraphQL parsing; clients are authenticated
