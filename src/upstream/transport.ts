@@ -237,10 +237,16 @@ export function createTransport(options: TransportOptions): Transport {
   };
 
   async function attemptOnce(call: UpstreamCall, operation: string, url: string): Promise<UpstreamResponse> {
-    const signal =
-      call.signal === undefined
-        ? AbortSignal.timeout(timeoutMs)
-        : AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)]);
+    // One controller for the attempt, aborted by its timer or by the caller (cheaper per call than combining
+    // AbortSignal.timeout and AbortSignal.any).
+    const attempt = new AbortController();
+    const { signal } = attempt;
+    const timer = setTimeout(() => attempt.abort(), timeoutMs);
+    // Like AbortSignal.timeout's, the timer does not keep the process alive.
+    timer.unref();
+    const cancel = () => attempt.abort(call.signal?.reason);
+    if (call.signal?.aborted === true) cancel();
+    else call.signal?.addEventListener('abort', cancel, { once: true });
     const headers: Record<string, string> = {
       ...options.headers?.(),
       accept: 'application/json',
@@ -264,6 +270,8 @@ export function createTransport(options: TransportOptions): Transport {
       rawHeaders = response.headers;
       text = await response.body.text();
     } catch (error) {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', cancel);
       if (call.signal?.aborted === true)
         throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
       if (signal.aborted) throw new UpstreamTimeoutError(operation, timeoutMs);
@@ -279,6 +287,8 @@ export function createTransport(options: TransportOptions): Transport {
         operation,
       );
     }
+    clearTimeout(timer);
+    call.signal?.removeEventListener('abort', cancel);
     const ok = status >= 200 && status < 300;
     let body: unknown;
     if (text !== '') {
