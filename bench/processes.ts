@@ -63,20 +63,25 @@ export function startEmulator(flags: readonly string[]): Promise<Child> {
 
 /** A gateway process against an emulator, as a user would run one against a store. */
 export function startGateway(emulatorUrl: string, env: Record<string, string> = {}): Promise<Child> {
-  return startProcess(['--expose-gc', 'dist/cli.js', 'start'], /GraphiQL at (http:\/\/\S+)\/graphql/, {
-    PORT: '0',
-    BIGCOMMERCE_STORE_HASH: 'abc123',
-    BIGCOMMERCE_ACCESS_TOKEN: TOKEN,
-    BIGCOMMERCE_API_URL: emulatorUrl,
-    WEBHOOK_SECRET: SECRET,
-    LOG_LEVEL: 'error',
-    // The bench measures the data path: no client authentication or rate limit, GraphiQL and introspection as before.
-    ALLOW_UNAUTHENTICATED: 'true',
-    CLIENT_RATE_LIMIT: '0',
-    GRAPHIQL: 'true',
-    INTROSPECTION: 'true',
-    ...env,
-  });
+  // "backorder-gateway ready: GraphiQL at <url>/graphql", or "... ready: <url>/graphql (GraphiQL off; ...)".
+  return startProcess(
+    ['--expose-gc', 'dist/cli.js', 'start'],
+    /backorder-gateway [^:]*: (?:GraphiQL at )?(http:\/\/\S+)\/graphql/,
+    {
+      PORT: '0',
+      BIGCOMMERCE_STORE_HASH: 'abc123',
+      BIGCOMMERCE_ACCESS_TOKEN: TOKEN,
+      BIGCOMMERCE_API_URL: emulatorUrl,
+      WEBHOOK_SECRET: SECRET,
+      LOG_LEVEL: 'error',
+      // The bench measures the data path: no client authentication or rate limit, GraphiQL and introspection as before.
+      ALLOW_UNAUTHENTICATED: 'true',
+      CLIENT_RATE_LIMIT: '0',
+      GRAPHIQL: 'true',
+      INTROSPECTION: 'true',
+      ...env,
+    },
+  );
 }
 
 export function startBaseline(

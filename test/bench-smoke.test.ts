@@ -35,6 +35,8 @@ describe('bench harness', () => {
         'expected',
         'p50Ms',
         'p99Ms',
+        'heapBytesPerSubscriber1k',
+        'heapBytesPerSubscriber10k',
         'rssBytesPerSubscriber',
         'baselineP99Ms',
       ],

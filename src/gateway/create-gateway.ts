@@ -38,7 +38,7 @@ import { createLogger, type Logger } from './logger.js';
 import { graphiqlTabOptions } from './operation-examples.js';
 import { useDashboard } from './plugins/use-dashboard.js';
 import { createAuthentication, useAuthentication } from './plugins/use-authentication.js';
-import { createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
+import { clientOf, createClientRateLimit, useClientRateLimit } from './plugins/use-client-rate-limit.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './rate-limiter.js';
 import { useAudit } from './plugins/use-audit.js';
 import { useErrorLogging } from './plugins/use-error-logging.js';
@@ -400,8 +400,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const neverAborted = new AbortController().signal;
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   // Each operation (and each subscription event) counts its upstream calls against its own budget.
-  const makeContext = (signal: AbortSignal, viewer: Viewer): GatewayContext => {
-    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls);
+  const makeContext = (signal: AbortSignal, viewer: Viewer, client: string): GatewayContext => {
+    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls, client);
     const counted: Upstream = {
       transport: budget.transport,
       graphql: createAdminGraphqlClient(budget.transport, adminGraphql),
@@ -414,7 +414,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       live,
       viewer,
       budget,
-      forEvent: () => makeContext(neverAborted, viewer),
+      forEvent: () => makeContext(neverAborted, viewer, client),
     };
   };
   const authentication = createAuthentication(
@@ -465,6 +465,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cors: false,
     // Persisted documents arrive as `documentId` (see usePersistedDocuments).
     extraParamNames: ['documentId'],
+    // useBodyLimit refuses bodies without a Content-Length or over the limit before anything reads them, and Node
+    // ends a body at its declared length: yoga's own limit, which streams every body through a counter, is moot.
+    maxRequestBodySize: false,
     // Unexpected errors reach clients as "Unexpected error."; useErrorLogging records their detail first.
     maskedErrors: true,
     logging: {
@@ -484,8 +487,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           },
     renderGraphiQL,
     // WebSocket subscriptions arrive without a Fetch request; they live until the client unsubscribes.
-    context: (initial: { request?: Request; viewer?: Viewer }): GatewayContext =>
-      makeContext(initial.request?.signal ?? neverAborted, authentication.viewerOf(initial)),
+    context: (initial: {
+      request?: Request;
+      viewer?: Viewer;
+      req?: { socket?: { remoteAddress?: string } };
+    }): GatewayContext => {
+      const viewer = authentication.viewerOf(initial);
+      return makeContext(
+        initial.request?.signal ?? neverAborted,
+        viewer,
+        clientOf(viewer, initial.req?.socket?.remoteAddress),
+      );
+    },
     // Order: health answers before anything else, even while draining; bodies are limited before anything reads
     // them (the webhook route included); CORS preflights and CSRF-able requests are answered before any work; the
     // webhook route and the dashboard's static assets answer before any GraphQL parsing; clients are authenticated
@@ -565,7 +578,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...events.health(),
       sweeps: events.reconciler.stats(),
       circuits: transport.circuits?.() ?? [],
-      process: { ...process.cpuUsage(), rssBytes: process.memoryUsage.rss() },
+      process: {
+        ...process.cpuUsage(),
+        rssBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+      },
     };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };

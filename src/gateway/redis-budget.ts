@@ -120,7 +120,7 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       }
     },
     update(left, resetMs, limits) {
-      local.update(left, resetMs);
+      local.update(left, resetMs, limits);
       run(UPDATE, left, resetMs, NEW_WINDOW_SLACK_MS, limits?.quota ?? '', limits?.windowMs ?? '').catch(
         () => undefined,
       );

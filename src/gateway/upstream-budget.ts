@@ -31,10 +31,11 @@ export class UpstreamCallLimitError extends GraphQLError {
 
 /**
  * Wraps `transport` with a per-operation call budget; `close()` is the shared transport's, and is not forwarded.
+ * Every call is made for `client` (see `UpstreamCall.client`).
  * The abort controller is made on first use: most subscription contexts never call the store, and thousands of
  * subscribers each hold one context.
  */
-export function createUpstreamBudget(transport: Transport, limit: number): UpstreamBudget {
+export function createUpstreamBudget(transport: Transport, limit: number, client: string): UpstreamBudget {
   let calls = 0;
   let controller: AbortController | undefined;
   const control = (): AbortController => (controller ??= new AbortController());
@@ -45,7 +46,7 @@ export function createUpstreamBudget(transport: Transport, limit: number): Upstr
       if (calls >= limit) return Promise.reject(new UpstreamCallLimitError(limit));
       calls += 1;
       const signal = call.signal === undefined ? deadline : AbortSignal.any([call.signal, deadline]);
-      return transport.request({ ...call, signal });
+      return transport.request({ ...call, signal, client });
     },
     close: () => Promise.resolve(),
   };

@@ -16,6 +16,7 @@ import {
   type CircuitBreakerOptions,
   type CircuitSnapshot,
 } from './circuit-breaker.js';
+import { createFairBudget } from './fair-budget.js';
 
 export interface TransportOptions {
   /** Store API base, e.g. `https://api.bigcommerce.com/stores/abc123`; paths are appended. */
@@ -78,6 +79,11 @@ export interface UpstreamCall {
   readonly idempotent: boolean;
   /** Cancels the call, e.g. when the GraphQL client disconnects. */
   readonly signal?: AbortSignal;
+  /**
+   * Who the call is made for (a token subject, an API key name, a remote address): when the store's budget is
+   * scarce, waiting calls are served in turn per client. @default '' (the gateway's own work)
+   */
+  readonly client?: string;
 }
 
 export interface UpstreamResponse {
@@ -116,8 +122,8 @@ function headerReader(raw: Record<string, string | string[] | undefined>): Heade
  * implements this too.
  */
 export interface UpstreamBudget {
-  /** Waits until a call may be sent, and counts it against the budget. */
-  acquire(signal: AbortSignal | undefined): Promise<void>;
+  /** Waits until a call may be sent, and counts it against the budget; `client` is who the call is made for. */
+  acquire(signal: AbortSignal | undefined, client?: string): Promise<void>;
   /**
    * The store's answer: `left` requests in the window that resets in `resetMs`; `limits` when the store also sent
    * its quota and window length (`X-Rate-Limit-Requests-Quota`, `X-Rate-Limit-Time-Window-Ms`).
@@ -130,22 +136,34 @@ export interface UpstreamBudget {
 /** Within one window the budget only goes down; a reset more than this much later starts a new window. */
 export const NEW_WINDOW_SLACK_MS = 1000;
 
-/** The budget of one process. */
+/**
+ * The budget of one process. Once the store has sent its quota and window length, a window that has passed is
+ * assumed refilled to the quota, ending a little later than the store's can (as the Redis budget does), so the
+ * calls that waited for it do not all go at once and meet 429s; before that, a passed window means nothing is known.
+ */
 export function createLocalBudget(maxWaitMs: number, onWait?: (event: WaitEvent) => void): UpstreamBudget {
   let left: number | undefined;
   let resetAt = 0;
+  let limits: { readonly quota: number; readonly windowMs: number } | undefined;
   return {
     async acquire(signal) {
       for (;;) {
         const now = Date.now();
-        if (now >= resetAt) left = undefined;
+        if (now >= resetAt) {
+          if (limits === undefined || limits.quota < 1 || limits.windowMs <= 0) left = undefined;
+          else {
+            left = limits.quota;
+            resetAt = now + limits.windowMs + NEW_WINDOW_SLACK_MS;
+          }
+        }
         if (left === undefined || left > 0) break;
         onWait?.({ reason: 'rate-budget', ms: Math.min(resetAt - now, maxWaitMs) });
         await sleep(Math.min(resetAt - now, maxWaitMs), undefined, signal === undefined ? {} : { signal });
       }
       if (left !== undefined) left -= 1;
     },
-    update(headerLeft, resetMs) {
+    update(headerLeft, resetMs, storeLimits) {
+      if (storeLimits !== undefined) limits = storeLimits;
       const now = Date.now();
       const nextReset = now + resetMs;
       // An answer to a call sent before others in flight reports more than is left: keep the lower figure.
@@ -200,7 +218,10 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = options.retries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 100;
   const rateLimitRetries = options.rateLimitRetries ?? 5;
-  const budget = options.budget ?? createLocalBudget(options.maxRateLimitWaitMs ?? 60_000, options.onWait);
+  // Calls that must wait for the store's budget take it in turn per client.
+  const budget = createFairBudget(
+    options.budget ?? createLocalBudget(options.maxRateLimitWaitMs ?? 60_000, options.onWait),
+  );
   const base = options.baseUrl.replace(/\/+$/, '');
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? 32 });
   const breakerOptions = options.circuitBreaker;
@@ -216,10 +237,16 @@ export function createTransport(options: TransportOptions): Transport {
   };
 
   async function attemptOnce(call: UpstreamCall, operation: string, url: string): Promise<UpstreamResponse> {
-    const signal =
-      call.signal === undefined
-        ? AbortSignal.timeout(timeoutMs)
-        : AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)]);
+    // One controller for the attempt, aborted by its timer or by the caller (cheaper per call than combining
+    // AbortSignal.timeout and AbortSignal.any).
+    const attempt = new AbortController();
+    const { signal } = attempt;
+    const timer = setTimeout(() => attempt.abort(), timeoutMs);
+    // Like AbortSignal.timeout's, the timer does not keep the process alive.
+    timer.unref();
+    const cancel = () => attempt.abort(call.signal?.reason);
+    if (call.signal?.aborted === true) cancel();
+    else call.signal?.addEventListener('abort', cancel, { once: true });
     const headers: Record<string, string> = {
       ...options.headers?.(),
       accept: 'application/json',
@@ -243,6 +270,8 @@ export function createTransport(options: TransportOptions): Transport {
       rawHeaders = response.headers;
       text = await response.body.text();
     } catch (error) {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', cancel);
       if (call.signal?.aborted === true)
         throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
       if (signal.aborted) throw new UpstreamTimeoutError(operation, timeoutMs);
@@ -258,6 +287,8 @@ export function createTransport(options: TransportOptions): Transport {
         operation,
       );
     }
+    clearTimeout(timer);
+    call.signal?.removeEventListener('abort', cancel);
     const ok = status >= 200 && status < 300;
     let body: unknown;
     if (text !== '') {
@@ -296,7 +327,7 @@ export function createTransport(options: TransportOptions): Transport {
         return sleep(ms, undefined, call.signal === undefined ? {} : { signal: call.signal });
       };
       for (;;) {
-        await budget.acquire(call.signal);
+        await budget.acquire(call.signal, call.client);
         const admitted = breaker?.admit();
         if (admitted !== undefined && !admitted.allowed) {
           const snapshot = breaker?.snapshot();

@@ -1,4 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { post } from '../helpers/auth.js';
+import { bearer, startAuthStack } from '../helpers/auth-stack.js';
 import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { createGateway, type Gateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
@@ -52,5 +54,45 @@ describe('the store budget shared by replicas through Redis', () => {
     const statuses = (await requestsSince(emulator, since)).map((request) => request.status);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+  });
+});
+
+describe('clients taking turns at a scarce store budget', () => {
+  it("serves a light client's calls within a window while another client's burst waits, and loses nothing", async () => {
+    const stack = await startAuthStack({ emulator: { quota: 4, windowMs: 1_000 } });
+    const [heavy, light] = await Promise.all([
+      bearer(['inventory:read'], 'client-a'),
+      bearer(['inventory:read'], 'client-b'),
+    ]);
+    const ask = async (authorization: string) =>
+      (await post(stack.gateway.graphqlUrl, authorization, LOCATIONS)).body.errors;
+    // The first answer tells the gateway the store's budget.
+    expect(await ask(heavy)).toBeUndefined();
+    await stack.mark();
+    const finished: ('heavy' | 'light')[] = [];
+    const errors: unknown[] = [];
+    const send = (who: 'heavy' | 'light', authorization: string) =>
+      ask(authorization).then((error) => {
+        if (error !== undefined) errors.push(error);
+        finished.push(who);
+      });
+    // 12 calls from one client: three windows of the store's quota of 4.
+    const burst = Array.from({ length: 12 }, () => send('heavy', heavy));
+    // Once the burst has spent the current window, the other client asks twice.
+    await vi.waitFor(async () => expect((await stack.requests()).length).toBeGreaterThanOrEqual(2), {
+      timeout: 5_000,
+      interval: 10,
+    });
+    const few = [send('light', light), send('light', light)];
+    await Promise.all([...burst, ...few]);
+    expect(errors).toEqual([]);
+    expect(finished).toHaveLength(14);
+    // In turn, the light client's two calls go in the next window beside two of the burst's; first come first
+    // served would have put them after all twelve.
+    const heavyAfterLight = finished.length - 1 - finished.lastIndexOf('light');
+    expect(heavyAfterLight).toBeGreaterThanOrEqual(4);
+    const statuses = (await stack.requests()).map((request) => request.status);
+    expect(statuses.filter((status) => status === 429)).toEqual([]);
+    expect(statuses).toHaveLength(14);
   });
 });

@@ -33,6 +33,15 @@ export interface JwtOptions {
   readonly jwksCacheMaxAgeMs?: number;
   /** Time limit of one key set fetch. @default 5000 */
   readonly jwksTimeoutMs?: number;
+  /**
+   * A verified token is accepted again without verifying its signature for this long (never past its expiry), so a
+   * client sending the same token on every request costs one verification a minute instead of one a request; `0`
+   * verifies every time. Keep it well under `jwksCacheMaxAgeMs`: a key withdrawn from the set stops being accepted
+   * once both have passed. @default 60000
+   */
+  readonly verifiedCacheMs?: number;
+  /** Verified tokens remembered at most (the oldest is forgotten first). @default 10000 */
+  readonly verifiedCacheEntries?: number;
 }
 
 /** A service credential, sent as `Authorization: ApiKey <key>`; only its SHA-256 is configured. */
@@ -182,9 +191,38 @@ export function createAuthenticator(
     digest: Buffer.from(entry.sha256.toLowerCase(), 'hex'),
   }));
   const clockSkewS = jwt?.clockSkewS ?? 30;
+  const verifiedCacheMs = jwt?.verifiedCacheMs ?? 60_000;
+  const verifiedCacheEntries = jwt?.verifiedCacheEntries ?? 10_000;
+  /** Verified tokens: the answer, and until when it may be given again without verifying. */
+  const verified = new Map<string, { readonly authenticated: Authenticated; readonly until: number }>();
+
+  /** The answer for a token verified before, while its cache period and validity last. */
+  function recall(token: string): Authenticated | undefined {
+    const entry = verified.get(token);
+    if (entry === undefined) return undefined;
+    if (Date.now() < entry.until) return entry.authenticated;
+    verified.delete(token);
+    return undefined;
+  }
+
+  function remember(token: string, authenticated: Authenticated): void {
+    if (verifiedCacheMs <= 0) return;
+    const now = Date.now();
+    // jose refuses a token from exp + skew on (`expiresAt`), so the cached answer ends there; `nbf`, once passed,
+    // stays passed.
+    const until = Math.min(now + verifiedCacheMs, authenticated.expiresAt ?? Number.POSITIVE_INFINITY);
+    if (until <= now) return;
+    verified.set(token, { authenticated, until });
+    if (verified.size > verifiedCacheEntries) {
+      const oldest = verified.keys().next().value;
+      if (oldest !== undefined) verified.delete(oldest);
+    }
+  }
 
   async function verifyJwt(token: string): Promise<Authenticated> {
     if (key === null) throw unauthenticated('Bearer tokens are not accepted here; send an API key');
+    const known = recall(token);
+    if (known !== undefined) return known;
     let payload: JWTPayload;
     try {
       const verifyOptions = {
@@ -205,10 +243,12 @@ export function createAuthenticator(
         extensions: { code: 'AUTH_UNAVAILABLE', http: { status: 503 } },
       });
     }
-    return {
+    const authenticated: Authenticated = {
       viewer: createViewer('jwt', typeof payload.sub === 'string' ? payload.sub : null, scopesOf(payload)),
       expiresAt: payload.exp === undefined ? null : (payload.exp + clockSkewS) * 1000,
     };
+    remember(token, authenticated);
+    return authenticated;
   }
 
   function verifyApiKey(secret: string): Authenticated {

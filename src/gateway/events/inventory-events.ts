@@ -118,6 +118,7 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
   const unrecorded = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
+  let settle: NodeJS.Immediate | undefined;
   let recordTimer: NodeJS.Timeout | undefined;
   /** When the current burst of fresh items is read: quiet for `windowMs`, at most `maxWaitMs` after it began. */
   let burstDue = Number.POSITIVE_INFINITY;
@@ -130,10 +131,24 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
   function arm(): void {
     if (closed) return;
     if (timer !== undefined) clearTimeout(timer);
+    if (settle !== undefined) clearImmediate(settle);
     timer = undefined;
+    settle = undefined;
     const next = Math.min(burstDue, retryDue);
     if (next === Number.POSITIVE_INFINITY) return;
-    timer = setTimeout(() => void run(), Math.max(0, next - Date.now()));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        // Timers run before pending I/O: when this process was busy, webhooks that arrived meanwhile are still
+        // unread. They are taken in first, so that a busy moment does not look like the end of a burst.
+        settle = setImmediate(() => {
+          settle = undefined;
+          if (Math.min(burstDue, retryDue) > Date.now()) arm();
+          else run();
+        });
+      },
+      Math.max(0, next - Date.now()),
+    );
   }
 
   /** Starts the read of what is due; returns how many items it covers. */
@@ -348,6 +363,7 @@ export function createInventoryEvents(options: InventoryEventsOptions): Inventor
     close() {
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
+      if (settle !== undefined) clearImmediate(settle);
       if (recordTimer !== undefined) clearTimeout(recordTimer);
     },
     refetchCalls: () => calls,

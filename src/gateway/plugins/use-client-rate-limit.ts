@@ -17,8 +17,11 @@ export interface ClientRateLimit {
   check(viewer: Viewer, address: string | undefined): Promise<GraphQLError | null>;
 }
 
-/** Who is counted: the token's subject or the API key's name, else (authentication off) the remote address. */
-function clientOf(viewer: Viewer, address: string | undefined): string {
+/**
+ * Who a request is from, for rate limits and turns at the store's budget: the token's subject or the API key's
+ * name, else (authentication off) the remote address.
+ */
+export function clientOf(viewer: Viewer, address: string | undefined): string {
   if (viewer.kind !== 'anonymous' && viewer.subject !== null) return `${viewer.kind}:${viewer.subject}`;
   return `address:${address ?? 'unknown'}`;
 }

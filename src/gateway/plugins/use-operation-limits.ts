@@ -7,7 +7,13 @@ import {
   type Source,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { CostEstimateError, estimateCost, measureDocument, type OperationShape } from '../operation-cost.js';
+import {
+  CostEstimateError,
+  estimateCost,
+  measureDocument,
+  type OperationCost,
+  type OperationShape,
+} from '../operation-cost.js';
 
 export interface OperationLimits {
   /** Deepest nesting of fields, counted through fragments (`MAX_OPERATION_DEPTH`). @default 15 */
@@ -49,6 +55,11 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 function refusal(message: string, code: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
 }
+
+/** Estimates kept per document, for its most recent operation names and variables. */
+const ESTIMATES_PER_DOCUMENT = 32;
+/** Variables longer than this (as JSON) are estimated every time rather than kept. */
+const ESTIMATE_KEY_MAX_CHARS = 4096;
 
 /** GraphQL's parser reports a document over `maxTokens` with this message. */
 const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) \d+ tokens/;
@@ -92,6 +103,37 @@ export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugi
     return null;
   };
 
+  // The estimate depends on the document, the operation and the variables: kept per parsed document (yoga reuses
+  // one DocumentNode per query text) for the last few operation names and variables seen with it.
+  const estimates = new WeakMap<DocumentNode, Map<string, OperationCost | CostEstimateError>>();
+  const estimateOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    request: RequestParams | undefined,
+  ): OperationCost | CostEstimateError => {
+    const key = `${request?.operationName ?? ''}\n${JSON.stringify(request?.variables ?? null)}`;
+    let known = estimates.get(document);
+    const found = known?.get(key);
+    if (found !== undefined) return found;
+    let estimate: OperationCost | CostEstimateError;
+    try {
+      estimate = estimateCost(schema, document, request?.operationName, request?.variables, {
+        maxListArgument: settings.maxIdsPerList,
+      });
+    } catch (error) {
+      if (!(error instanceof CostEstimateError)) throw error;
+      estimate = error;
+    }
+    if (key.length > ESTIMATE_KEY_MAX_CHARS) return estimate;
+    if (known === undefined) {
+      known = new Map();
+      estimates.set(document, known);
+    }
+    known.set(key, estimate);
+    if (known.size > ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value as string);
+    return estimate;
+  };
+
   return {
     onParse({ setParseFn }) {
       setParseFn((source: string | Source, options?: ParseOptions) => {
@@ -118,15 +160,9 @@ export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugi
           setResult([shapeError]);
           return;
         }
-        const request = (context as { params?: RequestParams }).params;
-        let estimate;
-        try {
-          estimate = estimateCost(schema, documentAST, request?.operationName, request?.variables, {
-            maxListArgument: settings.maxIdsPerList,
-          });
-        } catch (error) {
-          if (!(error instanceof CostEstimateError)) throw error;
-          setResult([refusal(error.message, error.code, { ...error.detail })]);
+        const estimate = estimateOf(schema, documentAST, (context as { params?: RequestParams }).params);
+        if (estimate instanceof CostEstimateError) {
+          setResult([refusal(estimate.message, estimate.code, { ...estimate.detail })]);
           return;
         }
         const { cost, upstreamCalls } = estimate;
