@@ -15,7 +15,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
 import type { CircuitBreakerOptions } from '../upstream/circuit-breaker.js';
-import { createTransport } from '../upstream/transport.js';
+import { createTransport, type Transport } from '../upstream/transport.js';
+import { introspectRemoteSchema, stitchCatalog } from './catalog-stitching.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
 import { createWriteReadBacks } from './write-read-backs.js';
 import { createRedisBudget } from './redis-budget.js';
@@ -173,6 +174,11 @@ export interface GatewayOptions {
    */
   readonly metricsAuthorize?: MetricsPluginOptions['authorize'];
   /**
+   * The store's Admin GraphQL schema, whose catalog fields are stitched onto `Product` and `Variant`; `false`
+   * serves the gateway's own schema only. @default read from the store by introspection at start
+   */
+  readonly remoteSchema?: GraphQLSchema | false;
+  /**
    * Requests each client (token subject, API key name, or remote address when authentication is off) may make
    * per window, over HTTP, SSE and graphql-ws subscribe messages; shared through Redis when `redisUrl` is set.
    * @default off
@@ -239,13 +245,35 @@ const LANDING_LINKS = [
 ];
 const OPERATIONS_DIR = new URL('../../operations/', import.meta.url);
 
-/** The public schema, from `schema/*.graphql` (the source of truth), with the resolvers. */
-export function loadSchema() {
+/**
+ * The public schema, from `schema/*.graphql` (the source of truth), with the resolvers; with the store's schema,
+ * its catalog fields stitched onto `Product` and `Variant` (see catalog-stitching.ts).
+ */
+export function loadSchema(remoteSchema?: GraphQLSchema) {
   const typeDefs = readdirSync(SCHEMA_DIR)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => readFileSync(new URL(file, SCHEMA_DIR), 'utf8'));
-  return makeExecutableSchema<GatewayContext>({ typeDefs, resolvers });
+  if (remoteSchema === undefined) return makeExecutableSchema<GatewayContext>({ typeDefs, resolvers });
+  return stitchCatalog({ remoteSchema, typeDefs, resolvers: resolvers as never });
+}
+
+/** The store's schema: the one given, else read by introspection (one attempt); null without catalog fields. */
+async function readRemoteSchema(
+  options: GatewayOptions,
+  transport: Transport,
+  logger: Logger,
+): Promise<GraphQLSchema | undefined> {
+  if (options.remoteSchema === false) return undefined;
+  if (options.remoteSchema !== undefined) return options.remoteSchema;
+  try {
+    return await introspectRemoteSchema(transport, AbortSignal.timeout(options.upstreamTimeoutMs ?? 10_000));
+  } catch (error) {
+    logger.warn('the store schema could not be read: catalog fields are not served', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
 }
 
 function defaultQuery(): string | undefined {
@@ -314,6 +342,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onBatch: (items, submissions) => metrics.adjustmentBatch(items, submissions),
   });
   const query = defaultQuery();
+  const remoteSchema = await readRemoteSchema(options, transport, logger);
   const events = await createEventPipeline({
     transport,
     logger,
@@ -405,7 +434,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const persisted = usePersistedDocuments({ only: options.persistedDocumentsOnly === true });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema: loadSchema(),
+    schema: loadSchema(remoteSchema),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // CORS is useCsrfCors's: only listed origins, never a wildcard.
