@@ -87,6 +87,167 @@ export type BillingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+export type CatalogLocaleContextInput = {
+  channelId: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+};
+
+export type CatalogPageInfo = {
+  __typename?: 'CatalogPageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductBasicInformation = {
+  __typename?: 'CatalogProductBasicInformation';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type CatalogProductBasicInformationOverrides = {
+  __typename?: 'CatalogProductBasicInformationOverrides';
+  description?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductCustomField = {
+  __typename?: 'CatalogProductCustomField';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type CatalogProductCustomFieldConnection = {
+  __typename?: 'CatalogProductCustomFieldConnection';
+  edges: Array<CatalogProductCustomFieldEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldEdge = {
+  __typename?: 'CatalogProductCustomFieldEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomField;
+};
+
+export type CatalogProductImage = {
+  __typename?: 'CatalogProductImage';
+  altText: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isThumbnail: Scalars['Boolean']['output'];
+  sortOrder: Scalars['Int']['output'];
+  urlStandard: Scalars['String']['output'];
+  urlZoom: Scalars['String']['output'];
+};
+
+export type CatalogProductImageConnection = {
+  __typename?: 'CatalogProductImageConnection';
+  edges: Array<CatalogProductImageEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageEdge = {
+  __typename?: 'CatalogProductImageEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImage;
+};
+
+export type CatalogProductOption = {
+  __typename?: 'CatalogProductOption';
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isShared: Scalars['Boolean']['output'];
+  overridesForLocale?: Maybe<CatalogProductOptionOverrides>;
+  values: Array<CatalogProductOptionValue>;
+};
+
+
+export type CatalogProductOptionOverridesForLocaleArgs = {
+  localeContext: CatalogLocaleContextInput;
+};
+
+export type CatalogProductOptionConnection = {
+  __typename?: 'CatalogProductOptionConnection';
+  edges: Array<CatalogProductOptionEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductOptionEdge = {
+  __typename?: 'CatalogProductOptionEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductOption;
+};
+
+export type CatalogProductOptionOverrides = {
+  __typename?: 'CatalogProductOptionOverrides';
+  displayName?: Maybe<Scalars['String']['output']>;
+  values: Array<CatalogProductOptionValueOverrides>;
+};
+
+export type CatalogProductOptionValue = {
+  __typename?: 'CatalogProductOptionValue';
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type CatalogProductOptionValueOverrides = {
+  __typename?: 'CatalogProductOptionValueOverrides';
+  id: Scalars['ID']['output'];
+  label?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductOverridesForLocale = {
+  __typename?: 'CatalogProductOverridesForLocale';
+  basicInformation?: Maybe<CatalogProductBasicInformationOverrides>;
+  customFields?: Maybe<CatalogProductCustomFieldConnection>;
+  images?: Maybe<CatalogProductImageConnection>;
+  seoInformation?: Maybe<CatalogProductSeoInformationOverrides>;
+  urlPath?: Maybe<CatalogProductUrlPathOverrides>;
+};
+
+
+export type CatalogProductOverridesForLocaleCustomFieldsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type CatalogProductOverridesForLocaleImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CatalogProductSeoInformation = {
+  __typename?: 'CatalogProductSeoInformation';
+  metaDescription: Scalars['String']['output'];
+  pageTitle: Scalars['String']['output'];
+};
+
+export type CatalogProductSeoInformationOverrides = {
+  __typename?: 'CatalogProductSeoInformationOverrides';
+  metaDescription?: Maybe<Scalars['String']['output']>;
+  pageTitle?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductUrlPath = {
+  __typename?: 'CatalogProductUrlPath';
+  path: Scalars['String']['output'];
+};
+
+export type CatalogProductUrlPathOverrides = {
+  __typename?: 'CatalogProductUrlPathOverrides';
+  path?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogVariantOptionValue = {
+  __typename?: 'CatalogVariantOptionValue';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  optionDisplayName: Scalars['String']['output'];
+};
+
 export type CreateOrderInput = {
   billingAddress: BillingAddressInput;
   /** 0 (the default) for a guest. */
@@ -470,15 +631,56 @@ export type PageInfo = {
 /** A catalog product. */
 export type Product = Node & {
   __typename?: 'Product';
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.basicInformation`). */
+  basicInformation: CatalogProductBasicInformation;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.customFields`). */
+  customFields: CatalogProductCustomFieldConnection;
   /** BigCommerce's product id. */
   entityId: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.images`). */
+  images: CatalogProductImageConnection;
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
   name: Scalars['String']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.options`). */
+  options: CatalogProductOptionConnection;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.overridesForLocale`). */
+  overridesForLocale?: Maybe<CatalogProductOverridesForLocale>;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.seoInformation`). */
+  seoInformation: CatalogProductSeoInformation;
   sku: Scalars['String']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.urlPath`). */
+  urlPath: CatalogProductUrlPath;
   /** The product's variants (a product without options has one base variant). */
   variants: VariantConnection;
+};
+
+
+/** A catalog product. */
+export type ProductCustomFieldsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductOptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductOverridesForLocaleArgs = {
+  localeContext: CatalogLocaleContextInput;
 };
 
 
@@ -668,6 +870,8 @@ export type Variant = Node & {
   inventory?: Maybe<InventoryAggregate>;
   /** Per-location inventory of this variant's inventory item. */
   locations: Array<InventoryLevel>;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Variant.optionValues`). */
+  optionValues: Array<CatalogVariantOptionValue>;
   product: Product;
   sku: Scalars['String']['output'];
 };
@@ -781,6 +985,28 @@ export type ResolversTypes = {
   BackorderLimitReachedEvent: ResolverTypeWrapper<InventoryEventModel>;
   BillingAddressInput: BillingAddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CatalogLocaleContextInput: CatalogLocaleContextInput;
+  CatalogPageInfo: ResolverTypeWrapper<CatalogPageInfo>;
+  CatalogProductBasicInformation: ResolverTypeWrapper<CatalogProductBasicInformation>;
+  CatalogProductBasicInformationOverrides: ResolverTypeWrapper<CatalogProductBasicInformationOverrides>;
+  CatalogProductCustomField: ResolverTypeWrapper<CatalogProductCustomField>;
+  CatalogProductCustomFieldConnection: ResolverTypeWrapper<CatalogProductCustomFieldConnection>;
+  CatalogProductCustomFieldEdge: ResolverTypeWrapper<CatalogProductCustomFieldEdge>;
+  CatalogProductImage: ResolverTypeWrapper<CatalogProductImage>;
+  CatalogProductImageConnection: ResolverTypeWrapper<CatalogProductImageConnection>;
+  CatalogProductImageEdge: ResolverTypeWrapper<CatalogProductImageEdge>;
+  CatalogProductOption: ResolverTypeWrapper<CatalogProductOption>;
+  CatalogProductOptionConnection: ResolverTypeWrapper<CatalogProductOptionConnection>;
+  CatalogProductOptionEdge: ResolverTypeWrapper<CatalogProductOptionEdge>;
+  CatalogProductOptionOverrides: ResolverTypeWrapper<CatalogProductOptionOverrides>;
+  CatalogProductOptionValue: ResolverTypeWrapper<CatalogProductOptionValue>;
+  CatalogProductOptionValueOverrides: ResolverTypeWrapper<CatalogProductOptionValueOverrides>;
+  CatalogProductOverridesForLocale: ResolverTypeWrapper<CatalogProductOverridesForLocale>;
+  CatalogProductSeoInformation: ResolverTypeWrapper<CatalogProductSeoInformation>;
+  CatalogProductSeoInformationOverrides: ResolverTypeWrapper<CatalogProductSeoInformationOverrides>;
+  CatalogProductUrlPath: ResolverTypeWrapper<CatalogProductUrlPath>;
+  CatalogProductUrlPathOverrides: ResolverTypeWrapper<CatalogProductUrlPathOverrides>;
+  CatalogVariantOptionValue: ResolverTypeWrapper<CatalogVariantOptionValue>;
   CreateOrderInput: CreateOrderInput;
   CreateOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateOrderResult']>;
   FieldError: ResolverTypeWrapper<FieldError>;
@@ -842,6 +1068,28 @@ export type ResolversParentTypes = {
   BackorderLimitReachedEvent: InventoryEventModel;
   BillingAddressInput: BillingAddressInput;
   Boolean: Scalars['Boolean']['output'];
+  CatalogLocaleContextInput: CatalogLocaleContextInput;
+  CatalogPageInfo: CatalogPageInfo;
+  CatalogProductBasicInformation: CatalogProductBasicInformation;
+  CatalogProductBasicInformationOverrides: CatalogProductBasicInformationOverrides;
+  CatalogProductCustomField: CatalogProductCustomField;
+  CatalogProductCustomFieldConnection: CatalogProductCustomFieldConnection;
+  CatalogProductCustomFieldEdge: CatalogProductCustomFieldEdge;
+  CatalogProductImage: CatalogProductImage;
+  CatalogProductImageConnection: CatalogProductImageConnection;
+  CatalogProductImageEdge: CatalogProductImageEdge;
+  CatalogProductOption: CatalogProductOption;
+  CatalogProductOptionConnection: CatalogProductOptionConnection;
+  CatalogProductOptionEdge: CatalogProductOptionEdge;
+  CatalogProductOptionOverrides: CatalogProductOptionOverrides;
+  CatalogProductOptionValue: CatalogProductOptionValue;
+  CatalogProductOptionValueOverrides: CatalogProductOptionValueOverrides;
+  CatalogProductOverridesForLocale: CatalogProductOverridesForLocale;
+  CatalogProductSeoInformation: CatalogProductSeoInformation;
+  CatalogProductSeoInformationOverrides: CatalogProductSeoInformationOverrides;
+  CatalogProductUrlPath: CatalogProductUrlPath;
+  CatalogProductUrlPathOverrides: CatalogProductUrlPathOverrides;
+  CatalogVariantOptionValue: CatalogVariantOptionValue;
   CreateOrderInput: CreateOrderInput;
   CreateOrderResult: ResolversUnionTypes<ResolversParentTypes>['CreateOrderResult'];
   FieldError: FieldError;
@@ -945,6 +1193,145 @@ export type BackorderLimitReachedEventResolvers<ContextType = GatewayContext, Pa
   eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['InventoryLevel'], ParentType, ContextType>;
   observedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogPageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogPageInfo'] = ResolversParentTypes['CatalogPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductBasicInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductBasicInformation'] = ResolversParentTypes['CatalogProductBasicInformation']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductBasicInformationOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductBasicInformationOverrides'] = ResolversParentTypes['CatalogProductBasicInformationOverrides']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomField'] = ResolversParentTypes['CatalogProductCustomField']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldConnection'] = ResolversParentTypes['CatalogProductCustomFieldConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductCustomFieldEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldEdge'] = ResolversParentTypes['CatalogProductCustomFieldEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductCustomField'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImage'] = ResolversParentTypes['CatalogProductImage']> = {
+  altText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isThumbnail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  urlStandard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urlZoom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageConnection'] = ResolversParentTypes['CatalogProductImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductImageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageEdge'] = ResolversParentTypes['CatalogProductImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductImage'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOption'] = ResolversParentTypes['CatalogProductOption']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isShared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overridesForLocale?: Resolver<Maybe<ResolversTypes['CatalogProductOptionOverrides']>, ParentType, ContextType, RequireFields<CatalogProductOptionOverridesForLocaleArgs, 'localeContext'>>;
+  values?: Resolver<Array<ResolversTypes['CatalogProductOptionValue']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionConnection'] = ResolversParentTypes['CatalogProductOptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductOptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionEdge'] = ResolversParentTypes['CatalogProductOptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductOption'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionOverrides'] = ResolversParentTypes['CatalogProductOptionOverrides']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['CatalogProductOptionValueOverrides']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionValue'] = ResolversParentTypes['CatalogProductOptionValue']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionValueOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionValueOverrides'] = ResolversParentTypes['CatalogProductOptionValueOverrides']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOverridesForLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOverridesForLocale'] = ResolversParentTypes['CatalogProductOverridesForLocale']> = {
+  basicInformation?: Resolver<Maybe<ResolversTypes['CatalogProductBasicInformationOverrides']>, ParentType, ContextType>;
+  customFields?: Resolver<Maybe<ResolversTypes['CatalogProductCustomFieldConnection']>, ParentType, ContextType, RequireFields<CatalogProductOverridesForLocaleCustomFieldsArgs, 'first'>>;
+  images?: Resolver<Maybe<ResolversTypes['CatalogProductImageConnection']>, ParentType, ContextType, RequireFields<CatalogProductOverridesForLocaleImagesArgs, 'first'>>;
+  seoInformation?: Resolver<Maybe<ResolversTypes['CatalogProductSeoInformationOverrides']>, ParentType, ContextType>;
+  urlPath?: Resolver<Maybe<ResolversTypes['CatalogProductUrlPathOverrides']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductSeoInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductSeoInformation'] = ResolversParentTypes['CatalogProductSeoInformation']> = {
+  metaDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pageTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductSeoInformationOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductSeoInformationOverrides'] = ResolversParentTypes['CatalogProductSeoInformationOverrides']> = {
+  metaDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pageTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductUrlPathResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductUrlPath'] = ResolversParentTypes['CatalogProductUrlPath']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductUrlPathOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductUrlPathOverrides'] = ResolversParentTypes['CatalogProductUrlPathOverrides']> = {
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogVariantOptionValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogVariantOptionValue'] = ResolversParentTypes['CatalogVariantOptionValue']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  optionDisplayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1135,11 +1522,18 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  basicInformation?: Resolver<ResolversTypes['CatalogProductBasicInformation'], ParentType, ContextType>;
+  customFields?: Resolver<ResolversTypes['CatalogProductCustomFieldConnection'], ParentType, ContextType, RequireFields<ProductCustomFieldsArgs, 'first'>>;
   entityId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['CatalogProductImageConnection'], ParentType, ContextType, RequireFields<ProductImagesArgs, 'first'>>;
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes['CatalogProductOptionConnection'], ParentType, ContextType, RequireFields<ProductOptionsArgs, 'first'>>;
+  overridesForLocale?: Resolver<Maybe<ResolversTypes['CatalogProductOverridesForLocale']>, ParentType, ContextType, RequireFields<ProductOverridesForLocaleArgs, 'localeContext'>>;
+  seoInformation?: Resolver<ResolversTypes['CatalogProductSeoInformation'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urlPath?: Resolver<ResolversTypes['CatalogProductUrlPath'], ParentType, ContextType>;
   variants?: Resolver<ResolversTypes['VariantConnection'], ParentType, ContextType, RequireFields<ProductVariantsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1212,6 +1606,7 @@ export type VariantResolvers<ContextType = GatewayContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   locations?: Resolver<Array<ResolversTypes['InventoryLevel']>, ParentType, ContextType, Partial<VariantLocationsArgs>>;
+  optionValues?: Resolver<Array<ResolversTypes['CatalogVariantOptionValue']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1233,6 +1628,27 @@ export type Resolvers<ContextType = GatewayContext> = {
   AdjustInventoryResult?: AdjustInventoryResultResolvers<ContextType>;
   BackorderCounters?: BackorderCountersResolvers<ContextType>;
   BackorderLimitReachedEvent?: BackorderLimitReachedEventResolvers<ContextType>;
+  CatalogPageInfo?: CatalogPageInfoResolvers<ContextType>;
+  CatalogProductBasicInformation?: CatalogProductBasicInformationResolvers<ContextType>;
+  CatalogProductBasicInformationOverrides?: CatalogProductBasicInformationOverridesResolvers<ContextType>;
+  CatalogProductCustomField?: CatalogProductCustomFieldResolvers<ContextType>;
+  CatalogProductCustomFieldConnection?: CatalogProductCustomFieldConnectionResolvers<ContextType>;
+  CatalogProductCustomFieldEdge?: CatalogProductCustomFieldEdgeResolvers<ContextType>;
+  CatalogProductImage?: CatalogProductImageResolvers<ContextType>;
+  CatalogProductImageConnection?: CatalogProductImageConnectionResolvers<ContextType>;
+  CatalogProductImageEdge?: CatalogProductImageEdgeResolvers<ContextType>;
+  CatalogProductOption?: CatalogProductOptionResolvers<ContextType>;
+  CatalogProductOptionConnection?: CatalogProductOptionConnectionResolvers<ContextType>;
+  CatalogProductOptionEdge?: CatalogProductOptionEdgeResolvers<ContextType>;
+  CatalogProductOptionOverrides?: CatalogProductOptionOverridesResolvers<ContextType>;
+  CatalogProductOptionValue?: CatalogProductOptionValueResolvers<ContextType>;
+  CatalogProductOptionValueOverrides?: CatalogProductOptionValueOverridesResolvers<ContextType>;
+  CatalogProductOverridesForLocale?: CatalogProductOverridesForLocaleResolvers<ContextType>;
+  CatalogProductSeoInformation?: CatalogProductSeoInformationResolvers<ContextType>;
+  CatalogProductSeoInformationOverrides?: CatalogProductSeoInformationOverridesResolvers<ContextType>;
+  CatalogProductUrlPath?: CatalogProductUrlPathResolvers<ContextType>;
+  CatalogProductUrlPathOverrides?: CatalogProductUrlPathOverridesResolvers<ContextType>;
+  CatalogVariantOptionValue?: CatalogVariantOptionValueResolvers<ContextType>;
   CreateOrderResult?: CreateOrderResultResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   InventoryAdjusted?: InventoryAdjustedResolvers<ContextType>;

@@ -303,6 +303,11 @@ const NAMED_TYPE_PLACEHOLDER: TypeNode = {
   name: { kind: Kind.NAME, value: 'String' },
 };
 
+/** Pruning removes the store's types that only its private root fields reach; the gateway's types all stay. */
+const onlyCatalogTypes = {
+  skipPruning: (type: GraphQLNamedType) => !type.name.startsWith(CATALOG_TYPE_PREFIX),
+};
+
 /**
  * Builds the public schema: the gateway's own, plus the store's catalog fields on `Product` and `Variant`. The
  * store's root fields, mutations and the types only they reach are not part of it.
@@ -339,6 +344,7 @@ export function stitchCatalog(options: CatalogStitchingOptions): GraphQLSchema {
       schema: stitched,
       rootFieldFilter: (operation, fieldName) => gatewayRootFields.has(`${operation}.${fieldName}`),
     }),
+    onlyCatalogTypes,
   );
   // Cost directives for the store's fields (schema/cost.graphql), read by the operation cost estimate.
   const result = pruneSchema(
@@ -386,6 +392,7 @@ export function stitchCatalog(options: CatalogStitchingOptions): GraphQLSchema {
         };
       },
     }),
+    onlyCatalogTypes,
   );
   catalogFieldsBySchema.set(
     result,
