@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { ROOT, SECRET, TOKEN, startBaseline, startEmulator, startGateway, type Child } from './processes.js';
 import { liveRecoveryScenario, type LiveRecoveryProfile } from './scenario-live-recovery.js';
+import { stitchingScenario } from './scenario-stitching.js';
 
 /**
  * `npm run bench`: the emulator and gateways run as separate processes, the way a user runs them; every figure is
@@ -722,6 +723,7 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
     replicas,
     sharedBudget,
     liveRecovery,
+    stitching,
   } = results;
   const le = (value: number | null, limit: number | null) =>
     value === null || limit === null ? null : value <= limit;
@@ -843,6 +845,20 @@ function targets(results: Awaited<ReturnType<typeof runAll>>): Row[] {
       replicas.received === null ? null : replicas.received === replicas.expected,
     ],
     ['replicas', 'p99Ms', replicas.p99Ms, 'webhook into one replica -> subscriber on the other', null],
+    [
+      'stitching',
+      'upstreamCalls',
+      stitching.stitchedUpstreamCalls,
+      `Catalog + names, descriptions, first image == Catalog alone (${stitching.upstreamCalls})`,
+      stitching.stitchedUpstreamCalls === stitching.upstreamCalls,
+    ],
+    [
+      'stitching',
+      'p50Ms',
+      stitching.stitchedP50Ms,
+      `Catalog alone ${stitching.p50Ms ?? 'n/a'} (${stitching.latencyMs} ms latency)`,
+      null,
+    ],
     ['liveRecovery', 'eventsLost', liveRecovery.eventsLost, '== 0', liveRecovery.eventsLost === 0],
     [
       'liveRecovery',
@@ -904,9 +920,15 @@ async function runAll() {
     const replicas = await replicasScenario(fast);
     progress('live recovery');
     const liveRecovery = await liveRecoveryScenario(profile.liveRecovery, progress);
+    progress('stitching');
+    const stitching = await stitchingScenario(
+      { iterations: profile.catalogIterations, products: 50, variants: 5 },
+      progress,
+    );
     progress('shared budget');
     const sharedBudget = await sharedBudgetScenario();
     return {
+      stitching,
       catalog,
       catalogNoLatency,
       cpu,
