@@ -30,6 +30,7 @@
  */
 import { batchDelegateToSchema } from '@graphql-tools/batch-delegate';
 import type { MergedTypeConfig, SubschemaConfig } from '@graphql-tools/delegate';
+import { mergeResolvers } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { stitchSchemas } from '@graphql-tools/stitch';
 import {
@@ -39,7 +40,6 @@ import {
   pruneSchema,
   type ExecutionRequest,
   type ExecutionResult,
-  type IResolvers,
 } from '@graphql-tools/utils';
 import { FilterObjectFields, RenameRootFields, RenameTypes } from '@graphql-tools/wrap';
 import {
@@ -93,8 +93,8 @@ export interface CatalogStitchingOptions {
   readonly remoteSchema: GraphQLSchema;
   /** The gateway's own schema, `schema/*.graphql`. */
   readonly typeDefs: readonly string[];
-  /** The gateway's own resolvers. */
-  readonly resolvers: IResolvers<unknown, GatewayContext>;
+  /** The gateway's own resolvers (one map, or several merged in order). */
+  readonly resolvers: Readonly<Record<string, unknown>> | readonly Readonly<Record<string, unknown>>[];
 }
 
 /** Reads the store's schema by introspection, through the gateway's transport. */
@@ -201,14 +201,22 @@ export function idsPerCall(perObject: number): number {
 }
 
 /** Whether a selection asks the store for anything besides `__typename`. */
-function asksForData(selectionSet: SelectionSetNode): boolean {
-  return selectionSet.selections.some((selection) =>
-    selection.kind === Kind.FIELD
-      ? selection.name.value !== '__typename'
-      : selection.kind === Kind.INLINE_FRAGMENT
-        ? asksForData(selection.selectionSet)
-        : true,
-  );
+/**
+ * Whether a selection (as stitching computed it: what the object lacks) asks for any field the store serves on
+ * `typeName`; a selection of `__typename`, or of fragments on other types (`node(id:)`), needs no call.
+ */
+function asksForData(selectionSet: SelectionSetNode, typeName: string, served: ReadonlySet<string>): boolean {
+  return selectionSet.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return served.has(selection.name.value);
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const condition = selection.typeCondition?.name.value;
+      return (
+        (condition === undefined || condition === typeName) &&
+        asksForData(selection.selectionSet, typeName, served)
+      );
+    }
+    return true;
+  });
 }
 
 function mergedTypeConfig(typeName: MergedTypeName): MergedTypeConfig<string, unknown, GatewayContext> {
@@ -217,13 +225,17 @@ function mergedTypeConfig(typeName: MergedTypeName): MergedTypeConfig<string, un
     selectionSet: '{ entityId }',
     key: ({ entityId }: { entityId: number }) => `${prefix}${entityId}`,
     resolve: (originalResult: unknown, context, info, subschema, selectionSet, key: unknown, type) => {
-      if (!asksForData(selectionSet)) return originalResult;
+      const remoteType = subschema.transformedSchema.getType(typeName);
+      const merged = info.schema.getType(typeName);
+      const served = new Set(isObjectType(remoteType) ? Object.keys(remoteType.getFields()) : []);
+      if (!asksForData(selectionSet, typeName, served)) return originalResult;
       const perObject = selectionComplexity(selectionSet, info.variableValues, info.fragments);
       const resolved: unknown = batchDelegateToSchema<GatewayContext, string, unknown>({
         schema: subschema,
         operation: 'query' as never,
         fieldName: `${ROOT_FIELD_PREFIX}nodes`,
-        returnType: new GraphQLList(getNamedType(type)),
+        // The merged type itself: under `node` and `nodes` stitching hands over the field's type, `Node`.
+        returnType: new GraphQLList(isObjectType(merged) ? merged : getNamedType(type)),
         key: key as string,
         argsFromKeys: (ids: readonly string[]) => ({ ids }),
         selectionSet,
@@ -303,6 +315,41 @@ const NAMED_TYPE_PLACEHOLDER: TypeNode = {
   name: { kind: Kind.NAME, value: 'String' },
 };
 
+/**
+ * The gateway's resolvers, with `node` and `nodes` tagging the products and variants they return with their
+ * `__typename`, which stitching needs to complete them with the store's fields.
+ */
+function withTypenames(given: CatalogStitchingOptions['resolvers']): Record<string, unknown> {
+  const resolvers: Record<string, unknown> = mergeResolvers(
+    (Array.isArray(given) ? given : [given]) as Parameters<typeof mergeResolvers>[0],
+  );
+  const query = resolvers['Query'];
+  const resolveType = (resolvers['Node'] as { __resolveType?: (value: unknown) => unknown } | undefined)
+    ?.__resolveType;
+  if (typeof query !== 'object' || query === null || resolveType === undefined) return resolvers;
+  const tag = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const typename = resolveType(value);
+    return typeof typename === 'string' && typename in MERGED_TYPES
+      ? { ...value, __typename: typename }
+      : value;
+  };
+  const wrap = (name: string) => {
+    const resolve = (query as Record<string, unknown>)[name];
+    if (typeof resolve !== 'function') return {};
+    return {
+      [name]: async (...args: unknown[]) => {
+        const result: unknown = await (resolve as (...a: unknown[]) => unknown)(...args);
+        return Array.isArray(result) ? result.map(tag) : tag(result);
+      },
+    };
+  };
+  return {
+    ...resolvers,
+    Query: { ...(query as Record<string, unknown>), ...wrap('node'), ...wrap('nodes') },
+  };
+}
+
 /** Pruning removes the store's types that only its private root fields reach; the gateway's types all stay. */
 const onlyCatalogTypes = {
   skipPruning: (type: GraphQLNamedType) => !type.name.startsWith(CATALOG_TYPE_PREFIX),
@@ -336,8 +383,11 @@ export function stitchCatalog(options: CatalogStitchingOptions): GraphQLSchema {
   const stitched = stitchSchemas<GatewayContext>({
     subschemas: [catalogSubschema(options.remoteSchema, gatewayFields)],
     typeDefs: [...options.typeDefs],
-    resolvers: options.resolvers as never,
+    resolvers: withTypenames(options.resolvers) as never,
     mergeDirectives: true,
+    // `node` and `nodes` return the gateway's `Node`: stitching completes what they return like merged objects,
+    // from the `__typename` withTypenames gives them.
+    mergeTypes: ['Node', ...Object.keys(MERGED_TYPES)],
   });
   const publicOnly = pruneSchema(
     filterSchema({
