@@ -2,10 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema } from 'graphql';
+import { ADMIN_GRAPHQL_TYPE_DEFS } from './src/emulator/routes/admin-graphql.js';
 import { stitchCatalog } from './src/gateway/catalog-stitching.js';
 
-/** The store's Admin GraphQL schema the public schema is stitched with (its catalog fields). */
-const REMOTE_SCHEMA = 'test/fixtures/admin-graphql-catalog.graphql';
 
 /** The public schema: `schema/*.graphql` with the store's catalog fields stitched on (src/gateway/catalog-stitching.ts). */
 function publicSchema(): string {
@@ -13,7 +12,8 @@ function publicSchema(): string {
     .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => readFileSync(`schema/${file}`, 'utf8'));
-  const remoteSchema = buildSchema(readFileSync(REMOTE_SCHEMA, 'utf8'));
+  // The store's Admin GraphQL schema as the emulator serves it (the catalog guides' shapes).
+  const remoteSchema = buildSchema(ADMIN_GRAPHQL_TYPE_DEFS);
   return printSchemaWithDirectives(stitchCatalog({ remoteSchema, typeDefs, resolvers: {} }));
 }
 

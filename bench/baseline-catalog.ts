@@ -15,11 +15,12 @@ const token = process.env['STORE_TOKEN'] ?? '';
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 32 });
 const headers = { accept: 'application/json', 'x-auth-token': token, 'user-agent': 'backorder-gateway' };
 
-const AGGREGATE =
-  'inventory { aggregated { availableToSell onHand qtyBackordered backorderLimit warningLevel availability } }';
+const AGGREGATED =
+  'aggregated { availableToSell onHand qtyBackordered backorderLimit warningLevel availability }';
+// Admin GraphQL documents names under basicInformation and no SKUs: SKUs come from the inventory items call.
 const QUERY = `query GatewayProducts($first: Int!, $after: String, $variantsFirst: Int!, $variantsAfter: String) {
     store { products(first: $first, after: $after) {
-      edges { cursor node { id name sku ${AGGREGATE} variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id sku ${AGGREGATE} } } pageInfo { hasNextPage endCursor } } } }
+      edges { cursor node { id basicInformation { name } inventory { isInventoryTracked hasVariantInventory ${AGGREGATED} } variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id inventory { ${AGGREGATED} } } } pageInfo { hasNextPage endCursor } } } }
       pageInfo { hasNextPage endCursor }
     } }
   }`;
@@ -33,11 +34,12 @@ interface Aggregated {
 }
 interface UpstreamVariant {
   id: string;
-  sku: string;
   inventory: { aggregated: Aggregated | null } | null;
 }
-interface UpstreamProduct extends UpstreamVariant {
-  name: string;
+interface UpstreamProduct {
+  id: string;
+  basicInformation: { name: string };
+  inventory: { isInventoryTracked: boolean; hasVariantInventory: boolean; aggregated: Aggregated | null };
   variants: { edges: { node: UpstreamVariant }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 }
 interface UpstreamLocation {
@@ -57,7 +59,7 @@ interface UpstreamLocation {
 }
 
 const entityId = (id: string) => Number(id.slice(id.lastIndexOf('/') + 1));
-const inventory = (node: UpstreamVariant) => {
+const inventory = (node: UpstreamVariant | UpstreamProduct) => {
   const a = node.inventory?.aggregated;
   return a === null || a === undefined
     ? null
@@ -105,16 +107,27 @@ async function catalog(first: number, variantsFirst: number): Promise<string> {
     dispatcher: agent,
     headers,
   });
-  const byVariant = new Map<number, { product_id: number; locations: UpstreamLocation[] }>();
+  const byVariant = new Map<number, { product_id: number; sku: string; locations: UpstreamLocation[] }>();
   for (const item of (
     (await items.body.json()) as {
-      data: { identity: { variant_id: number; product_id: number }; locations: UpstreamLocation[] }[];
+      data: {
+        identity: { variant_id: number; product_id: number; sku: string };
+        locations: UpstreamLocation[];
+      }[];
     }
   ).data)
     byVariant.set(item.identity.variant_id, {
       product_id: item.identity.product_id,
+      sku: item.identity.sku,
       locations: item.locations,
     });
+  // Only a product tracked at product level has an inventory item (and so a SKU) of its own.
+  const productSku = (node: UpstreamProduct, productId: number) =>
+    node.inventory.isInventoryTracked && !node.inventory.hasVariantInventory
+      ? (node.variants.edges
+          .map((edge) => byVariant.get(entityId(edge.node.id)))
+          .find((item) => item?.product_id === productId)?.sku ?? null)
+      : null;
   return JSON.stringify({
     data: {
       products: {
@@ -125,8 +138,8 @@ async function catalog(first: number, variantsFirst: number): Promise<string> {
             node: {
               id: `Product:${productId}`,
               entityId: productId,
-              name: edge.node.name,
-              sku: edge.node.sku,
+              name: edge.node.basicInformation.name,
+              sku: productSku(edge.node, productId),
               inventory: inventory(edge.node),
               variants: {
                 edges: edge.node.variants.edges.map(({ node }) => {
@@ -136,7 +149,7 @@ async function catalog(first: number, variantsFirst: number): Promise<string> {
                     node: {
                       id: `Variant:${variantId}`,
                       entityId: variantId,
-                      sku: node.sku,
+                      sku: item?.sku ?? null,
                       inventory: inventory(node),
                       locations: (item?.locations ?? []).map((stock) => {
                         const limit = stock.settings.backorder_limit;

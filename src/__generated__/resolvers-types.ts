@@ -87,6 +87,12 @@ export type BillingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+export type CatalogChannelLocaleContext = {
+  __typename?: 'CatalogChannelLocaleContext';
+  channelId: Scalars['ID']['output'];
+  locale: Scalars['String']['output'];
+};
+
 export type CatalogLocaleContextInput = {
   channelId: Scalars['ID']['input'];
   locale: Scalars['String']['input'];
@@ -116,7 +122,13 @@ export type CatalogProductCustomField = {
   __typename?: 'CatalogProductCustomField';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  overrides: CatalogProductCustomFieldOverridesConnection;
   value: Scalars['String']['output'];
+};
+
+
+export type CatalogProductCustomFieldOverridesArgs = {
+  context: CatalogLocaleContextInput;
 };
 
 export type CatalogProductCustomFieldConnection = {
@@ -131,14 +143,43 @@ export type CatalogProductCustomFieldEdge = {
   node: CatalogProductCustomField;
 };
 
+export type CatalogProductCustomFieldOverrides = CatalogProductCustomFieldOverridesForChannelLocale;
+
+export type CatalogProductCustomFieldOverridesConnection = {
+  __typename?: 'CatalogProductCustomFieldOverridesConnection';
+  edges: Array<CatalogProductCustomFieldOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldOverridesEdge = {
+  __typename?: 'CatalogProductCustomFieldOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomFieldOverrides;
+};
+
+export type CatalogProductCustomFieldOverridesForChannelLocale = {
+  __typename?: 'CatalogProductCustomFieldOverridesForChannelLocale';
+  context: CatalogChannelLocaleContext;
+  isVisible: Scalars['Boolean']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['String']['output']>;
+};
+
 export type CatalogProductImage = {
   __typename?: 'CatalogProductImage';
+  addedToProduct: Scalars['Boolean']['output'];
   altText: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   isThumbnail: Scalars['Boolean']['output'];
+  overrides: CatalogProductImageOverridesConnection;
   sortOrder: Scalars['Int']['output'];
   urlStandard: Scalars['String']['output'];
   urlZoom: Scalars['String']['output'];
+};
+
+
+export type CatalogProductImageOverridesArgs = {
+  context: CatalogLocaleContextInput;
 };
 
 export type CatalogProductImageConnection = {
@@ -153,12 +194,35 @@ export type CatalogProductImageEdge = {
   node: CatalogProductImage;
 };
 
+export type CatalogProductImageOverrides = CatalogProductImagesOverridesForChannelLocale;
+
+export type CatalogProductImageOverridesConnection = {
+  __typename?: 'CatalogProductImageOverridesConnection';
+  edges: Array<CatalogProductImageOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageOverridesEdge = {
+  __typename?: 'CatalogProductImageOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImageOverrides;
+};
+
+export type CatalogProductImagesOverridesForChannelLocale = {
+  __typename?: 'CatalogProductImagesOverridesForChannelLocale';
+  addedToProduct: Scalars['Boolean']['output'];
+  altText?: Maybe<Scalars['String']['output']>;
+  context: CatalogChannelLocaleContext;
+  isThumbnail?: Maybe<Scalars['Boolean']['output']>;
+  sortOrder?: Maybe<Scalars['Int']['output']>;
+};
+
 export type CatalogProductOption = {
   __typename?: 'CatalogProductOption';
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   isShared: Scalars['Boolean']['output'];
-  overridesForLocale?: Maybe<CatalogProductOptionOverrides>;
+  overridesForLocale: CatalogProductOptionOverridesForLocale;
   values: Array<CatalogProductOptionValue>;
 };
 
@@ -179,8 +243,8 @@ export type CatalogProductOptionEdge = {
   node: CatalogProductOption;
 };
 
-export type CatalogProductOptionOverrides = {
-  __typename?: 'CatalogProductOptionOverrides';
+export type CatalogProductOptionOverridesForLocale = {
+  __typename?: 'CatalogProductOptionOverridesForLocale';
   displayName?: Maybe<Scalars['String']['output']>;
   values: Array<CatalogProductOptionValueOverrides>;
 };
@@ -195,28 +259,14 @@ export type CatalogProductOptionValue = {
 export type CatalogProductOptionValueOverrides = {
   __typename?: 'CatalogProductOptionValueOverrides';
   id: Scalars['ID']['output'];
-  label?: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
 };
 
 export type CatalogProductOverridesForLocale = {
   __typename?: 'CatalogProductOverridesForLocale';
   basicInformation?: Maybe<CatalogProductBasicInformationOverrides>;
-  customFields?: Maybe<CatalogProductCustomFieldConnection>;
-  images?: Maybe<CatalogProductImageConnection>;
   seoInformation?: Maybe<CatalogProductSeoInformationOverrides>;
   urlPath?: Maybe<CatalogProductUrlPathOverrides>;
-};
-
-
-export type CatalogProductOverridesForLocaleCustomFieldsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type CatalogProductOverridesForLocaleImagesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CatalogProductSeoInformation = {
@@ -239,13 +289,6 @@ export type CatalogProductUrlPath = {
 export type CatalogProductUrlPathOverrides = {
   __typename?: 'CatalogProductUrlPathOverrides';
   path?: Maybe<Scalars['String']['output']>;
-};
-
-export type CatalogVariantOptionValue = {
-  __typename?: 'CatalogVariantOptionValue';
-  id: Scalars['ID']['output'];
-  label: Scalars['String']['output'];
-  optionDisplayName: Scalars['String']['output'];
 };
 
 export type CreateOrderInput = {
@@ -642,14 +685,20 @@ export type Product = Node & {
   images: CatalogProductImageConnection;
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
+  /** The product's name (Admin GraphQL `basicInformation.name`). */
   name: Scalars['String']['output'];
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.options`). */
   options: CatalogProductOptionConnection;
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.overridesForLocale`). */
-  overridesForLocale?: Maybe<CatalogProductOverridesForLocale>;
+  overridesForLocale: CatalogProductOverridesForLocale;
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.seoInformation`). */
   seoInformation: CatalogProductSeoInformation;
-  sku: Scalars['String']['output'];
+  /**
+   * The product's SKU, from its REST V3 inventory item (`identity.sku`). Null unless the product tracks inventory at
+   * product level: a product tracked by variant has one inventory item per variant (see `variants { sku }`) and an
+   * untracked product has none, and BigCommerce's Admin GraphQL documents no product SKU.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.urlPath`). */
   urlPath: CatalogProductUrlPath;
   /** The product's variants (a product without options has one base variant). */
@@ -870,10 +919,13 @@ export type Variant = Node & {
   inventory?: Maybe<InventoryAggregate>;
   /** Per-location inventory of this variant's inventory item. */
   locations: Array<InventoryLevel>;
-  /** From the store's catalog (BigCommerce Admin GraphQL `Variant.optionValues`). */
-  optionValues: Array<CatalogVariantOptionValue>;
   product: Product;
-  sku: Scalars['String']['output'];
+  /**
+   * The variant's SKU, from its REST V3 inventory item (`identity.sku`). Null when BigCommerce lists no inventory
+   * item for the variant: its product does not track inventory, or tracks it at product level and this is not the
+   * product's base variant.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -965,6 +1017,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   AdjustInventoryResult: ( Omit<InventoryAdjusted, 'items'> & { items: Array<_RefType['InventoryLevel']> } ) | ( NotFoundError ) | ( UnknownOutcomeError ) | ( ValidationError );
+  CatalogProductCustomFieldOverrides: ( CatalogProductCustomFieldOverridesForChannelLocale );
+  CatalogProductImageOverrides: ( CatalogProductImagesOverridesForChannelLocale );
   CreateOrderResult: ( Omit<OrderCreated, 'items' | 'order'> & { items: Array<_RefType['InventoryLevel']>, order: _RefType['Order'] } ) | ( Omit<OutOfStockError, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } ) | ( UnknownOutcomeError ) | ( ValidationError );
   UpdateInventorySettingsResult: ( Omit<InventorySettingsUpdated, 'items'> & { items: Array<_RefType['InventoryLevel']> } ) | ( NotFoundError ) | ( ValidationError );
   UpdateOrderResult: ( NotFoundError ) | ( Omit<OrderUpdated, 'items' | 'order'> & { items: Array<_RefType['InventoryLevel']>, order: _RefType['Order'] } ) | ( Omit<OutOfStockError, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } ) | ( UnknownOutcomeError ) | ( ValidationError );
@@ -985,20 +1039,29 @@ export type ResolversTypes = {
   BackorderLimitReachedEvent: ResolverTypeWrapper<InventoryEventModel>;
   BillingAddressInput: BillingAddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CatalogChannelLocaleContext: ResolverTypeWrapper<CatalogChannelLocaleContext>;
   CatalogLocaleContextInput: CatalogLocaleContextInput;
   CatalogPageInfo: ResolverTypeWrapper<CatalogPageInfo>;
   CatalogProductBasicInformation: ResolverTypeWrapper<CatalogProductBasicInformation>;
   CatalogProductBasicInformationOverrides: ResolverTypeWrapper<CatalogProductBasicInformationOverrides>;
-  CatalogProductCustomField: ResolverTypeWrapper<CatalogProductCustomField>;
-  CatalogProductCustomFieldConnection: ResolverTypeWrapper<CatalogProductCustomFieldConnection>;
-  CatalogProductCustomFieldEdge: ResolverTypeWrapper<CatalogProductCustomFieldEdge>;
-  CatalogProductImage: ResolverTypeWrapper<CatalogProductImage>;
-  CatalogProductImageConnection: ResolverTypeWrapper<CatalogProductImageConnection>;
-  CatalogProductImageEdge: ResolverTypeWrapper<CatalogProductImageEdge>;
+  CatalogProductCustomField: ResolverTypeWrapper<Omit<CatalogProductCustomField, 'overrides'> & { overrides: ResolversTypes['CatalogProductCustomFieldOverridesConnection'] }>;
+  CatalogProductCustomFieldConnection: ResolverTypeWrapper<Omit<CatalogProductCustomFieldConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductCustomFieldEdge']> }>;
+  CatalogProductCustomFieldEdge: ResolverTypeWrapper<Omit<CatalogProductCustomFieldEdge, 'node'> & { node: ResolversTypes['CatalogProductCustomField'] }>;
+  CatalogProductCustomFieldOverrides: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CatalogProductCustomFieldOverrides']>;
+  CatalogProductCustomFieldOverridesConnection: ResolverTypeWrapper<Omit<CatalogProductCustomFieldOverridesConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductCustomFieldOverridesEdge']> }>;
+  CatalogProductCustomFieldOverridesEdge: ResolverTypeWrapper<Omit<CatalogProductCustomFieldOverridesEdge, 'node'> & { node: ResolversTypes['CatalogProductCustomFieldOverrides'] }>;
+  CatalogProductCustomFieldOverridesForChannelLocale: ResolverTypeWrapper<CatalogProductCustomFieldOverridesForChannelLocale>;
+  CatalogProductImage: ResolverTypeWrapper<Omit<CatalogProductImage, 'overrides'> & { overrides: ResolversTypes['CatalogProductImageOverridesConnection'] }>;
+  CatalogProductImageConnection: ResolverTypeWrapper<Omit<CatalogProductImageConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductImageEdge']> }>;
+  CatalogProductImageEdge: ResolverTypeWrapper<Omit<CatalogProductImageEdge, 'node'> & { node: ResolversTypes['CatalogProductImage'] }>;
+  CatalogProductImageOverrides: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CatalogProductImageOverrides']>;
+  CatalogProductImageOverridesConnection: ResolverTypeWrapper<Omit<CatalogProductImageOverridesConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductImageOverridesEdge']> }>;
+  CatalogProductImageOverridesEdge: ResolverTypeWrapper<Omit<CatalogProductImageOverridesEdge, 'node'> & { node: ResolversTypes['CatalogProductImageOverrides'] }>;
+  CatalogProductImagesOverridesForChannelLocale: ResolverTypeWrapper<CatalogProductImagesOverridesForChannelLocale>;
   CatalogProductOption: ResolverTypeWrapper<CatalogProductOption>;
   CatalogProductOptionConnection: ResolverTypeWrapper<CatalogProductOptionConnection>;
   CatalogProductOptionEdge: ResolverTypeWrapper<CatalogProductOptionEdge>;
-  CatalogProductOptionOverrides: ResolverTypeWrapper<CatalogProductOptionOverrides>;
+  CatalogProductOptionOverridesForLocale: ResolverTypeWrapper<CatalogProductOptionOverridesForLocale>;
   CatalogProductOptionValue: ResolverTypeWrapper<CatalogProductOptionValue>;
   CatalogProductOptionValueOverrides: ResolverTypeWrapper<CatalogProductOptionValueOverrides>;
   CatalogProductOverridesForLocale: ResolverTypeWrapper<CatalogProductOverridesForLocale>;
@@ -1006,7 +1069,6 @@ export type ResolversTypes = {
   CatalogProductSeoInformationOverrides: ResolverTypeWrapper<CatalogProductSeoInformationOverrides>;
   CatalogProductUrlPath: ResolverTypeWrapper<CatalogProductUrlPath>;
   CatalogProductUrlPathOverrides: ResolverTypeWrapper<CatalogProductUrlPathOverrides>;
-  CatalogVariantOptionValue: ResolverTypeWrapper<CatalogVariantOptionValue>;
   CreateOrderInput: CreateOrderInput;
   CreateOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateOrderResult']>;
   FieldError: ResolverTypeWrapper<FieldError>;
@@ -1068,20 +1130,29 @@ export type ResolversParentTypes = {
   BackorderLimitReachedEvent: InventoryEventModel;
   BillingAddressInput: BillingAddressInput;
   Boolean: Scalars['Boolean']['output'];
+  CatalogChannelLocaleContext: CatalogChannelLocaleContext;
   CatalogLocaleContextInput: CatalogLocaleContextInput;
   CatalogPageInfo: CatalogPageInfo;
   CatalogProductBasicInformation: CatalogProductBasicInformation;
   CatalogProductBasicInformationOverrides: CatalogProductBasicInformationOverrides;
-  CatalogProductCustomField: CatalogProductCustomField;
-  CatalogProductCustomFieldConnection: CatalogProductCustomFieldConnection;
-  CatalogProductCustomFieldEdge: CatalogProductCustomFieldEdge;
-  CatalogProductImage: CatalogProductImage;
-  CatalogProductImageConnection: CatalogProductImageConnection;
-  CatalogProductImageEdge: CatalogProductImageEdge;
+  CatalogProductCustomField: Omit<CatalogProductCustomField, 'overrides'> & { overrides: ResolversParentTypes['CatalogProductCustomFieldOverridesConnection'] };
+  CatalogProductCustomFieldConnection: Omit<CatalogProductCustomFieldConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductCustomFieldEdge']> };
+  CatalogProductCustomFieldEdge: Omit<CatalogProductCustomFieldEdge, 'node'> & { node: ResolversParentTypes['CatalogProductCustomField'] };
+  CatalogProductCustomFieldOverrides: ResolversUnionTypes<ResolversParentTypes>['CatalogProductCustomFieldOverrides'];
+  CatalogProductCustomFieldOverridesConnection: Omit<CatalogProductCustomFieldOverridesConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductCustomFieldOverridesEdge']> };
+  CatalogProductCustomFieldOverridesEdge: Omit<CatalogProductCustomFieldOverridesEdge, 'node'> & { node: ResolversParentTypes['CatalogProductCustomFieldOverrides'] };
+  CatalogProductCustomFieldOverridesForChannelLocale: CatalogProductCustomFieldOverridesForChannelLocale;
+  CatalogProductImage: Omit<CatalogProductImage, 'overrides'> & { overrides: ResolversParentTypes['CatalogProductImageOverridesConnection'] };
+  CatalogProductImageConnection: Omit<CatalogProductImageConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductImageEdge']> };
+  CatalogProductImageEdge: Omit<CatalogProductImageEdge, 'node'> & { node: ResolversParentTypes['CatalogProductImage'] };
+  CatalogProductImageOverrides: ResolversUnionTypes<ResolversParentTypes>['CatalogProductImageOverrides'];
+  CatalogProductImageOverridesConnection: Omit<CatalogProductImageOverridesConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductImageOverridesEdge']> };
+  CatalogProductImageOverridesEdge: Omit<CatalogProductImageOverridesEdge, 'node'> & { node: ResolversParentTypes['CatalogProductImageOverrides'] };
+  CatalogProductImagesOverridesForChannelLocale: CatalogProductImagesOverridesForChannelLocale;
   CatalogProductOption: CatalogProductOption;
   CatalogProductOptionConnection: CatalogProductOptionConnection;
   CatalogProductOptionEdge: CatalogProductOptionEdge;
-  CatalogProductOptionOverrides: CatalogProductOptionOverrides;
+  CatalogProductOptionOverridesForLocale: CatalogProductOptionOverridesForLocale;
   CatalogProductOptionValue: CatalogProductOptionValue;
   CatalogProductOptionValueOverrides: CatalogProductOptionValueOverrides;
   CatalogProductOverridesForLocale: CatalogProductOverridesForLocale;
@@ -1089,7 +1160,6 @@ export type ResolversParentTypes = {
   CatalogProductSeoInformationOverrides: CatalogProductSeoInformationOverrides;
   CatalogProductUrlPath: CatalogProductUrlPath;
   CatalogProductUrlPathOverrides: CatalogProductUrlPathOverrides;
-  CatalogVariantOptionValue: CatalogVariantOptionValue;
   CreateOrderInput: CreateOrderInput;
   CreateOrderResult: ResolversUnionTypes<ResolversParentTypes>['CreateOrderResult'];
   FieldError: FieldError;
@@ -1196,6 +1266,12 @@ export type BackorderLimitReachedEventResolvers<ContextType = GatewayContext, Pa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CatalogChannelLocaleContextResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogChannelLocaleContext'] = ResolversParentTypes['CatalogChannelLocaleContext']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CatalogPageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogPageInfo'] = ResolversParentTypes['CatalogPageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1219,6 +1295,7 @@ export type CatalogProductBasicInformationOverridesResolvers<ContextType = Gatew
 export type CatalogProductCustomFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomField'] = ResolversParentTypes['CatalogProductCustomField']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overrides?: Resolver<ResolversTypes['CatalogProductCustomFieldOverridesConnection'], ParentType, ContextType, RequireFields<CatalogProductCustomFieldOverridesArgs, 'context'>>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1235,10 +1312,36 @@ export type CatalogProductCustomFieldEdgeResolvers<ContextType = GatewayContext,
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CatalogProductCustomFieldOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverrides'] = ResolversParentTypes['CatalogProductCustomFieldOverrides']> = {
+  __resolveType: TypeResolveFn<'CatalogProductCustomFieldOverridesForChannelLocale', ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverridesConnection'] = ResolversParentTypes['CatalogProductCustomFieldOverridesConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductCustomFieldOverridesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverridesEdge'] = ResolversParentTypes['CatalogProductCustomFieldOverridesEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductCustomFieldOverrides'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesForChannelLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverridesForChannelLocale'] = ResolversParentTypes['CatalogProductCustomFieldOverridesForChannelLocale']> = {
+  context?: Resolver<ResolversTypes['CatalogChannelLocaleContext'], ParentType, ContextType>;
+  isVisible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CatalogProductImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImage'] = ResolversParentTypes['CatalogProductImage']> = {
+  addedToProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   altText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isThumbnail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overrides?: Resolver<ResolversTypes['CatalogProductImageOverridesConnection'], ParentType, ContextType, RequireFields<CatalogProductImageOverridesArgs, 'context'>>;
   sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   urlStandard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   urlZoom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1257,11 +1360,36 @@ export type CatalogProductImageEdgeResolvers<ContextType = GatewayContext, Paren
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CatalogProductImageOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageOverrides'] = ResolversParentTypes['CatalogProductImageOverrides']> = {
+  __resolveType: TypeResolveFn<'CatalogProductImagesOverridesForChannelLocale', ParentType, ContextType>;
+};
+
+export type CatalogProductImageOverridesConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageOverridesConnection'] = ResolversParentTypes['CatalogProductImageOverridesConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductImageOverridesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageOverridesEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageOverridesEdge'] = ResolversParentTypes['CatalogProductImageOverridesEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductImageOverrides'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImagesOverridesForChannelLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImagesOverridesForChannelLocale'] = ResolversParentTypes['CatalogProductImagesOverridesForChannelLocale']> = {
+  addedToProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  altText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['CatalogChannelLocaleContext'], ParentType, ContextType>;
+  isThumbnail?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sortOrder?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type CatalogProductOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOption'] = ResolversParentTypes['CatalogProductOption']> = {
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isShared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  overridesForLocale?: Resolver<Maybe<ResolversTypes['CatalogProductOptionOverrides']>, ParentType, ContextType, RequireFields<CatalogProductOptionOverridesForLocaleArgs, 'localeContext'>>;
+  overridesForLocale?: Resolver<ResolversTypes['CatalogProductOptionOverridesForLocale'], ParentType, ContextType, RequireFields<CatalogProductOptionOverridesForLocaleArgs, 'localeContext'>>;
   values?: Resolver<Array<ResolversTypes['CatalogProductOptionValue']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1278,7 +1406,7 @@ export type CatalogProductOptionEdgeResolvers<ContextType = GatewayContext, Pare
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CatalogProductOptionOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionOverrides'] = ResolversParentTypes['CatalogProductOptionOverrides']> = {
+export type CatalogProductOptionOverridesForLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionOverridesForLocale'] = ResolversParentTypes['CatalogProductOptionOverridesForLocale']> = {
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   values?: Resolver<Array<ResolversTypes['CatalogProductOptionValueOverrides']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1293,14 +1421,12 @@ export type CatalogProductOptionValueResolvers<ContextType = GatewayContext, Par
 
 export type CatalogProductOptionValueOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionValueOverrides'] = ResolversParentTypes['CatalogProductOptionValueOverrides']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CatalogProductOverridesForLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOverridesForLocale'] = ResolversParentTypes['CatalogProductOverridesForLocale']> = {
   basicInformation?: Resolver<Maybe<ResolversTypes['CatalogProductBasicInformationOverrides']>, ParentType, ContextType>;
-  customFields?: Resolver<Maybe<ResolversTypes['CatalogProductCustomFieldConnection']>, ParentType, ContextType, RequireFields<CatalogProductOverridesForLocaleCustomFieldsArgs, 'first'>>;
-  images?: Resolver<Maybe<ResolversTypes['CatalogProductImageConnection']>, ParentType, ContextType, RequireFields<CatalogProductOverridesForLocaleImagesArgs, 'first'>>;
   seoInformation?: Resolver<Maybe<ResolversTypes['CatalogProductSeoInformationOverrides']>, ParentType, ContextType>;
   urlPath?: Resolver<Maybe<ResolversTypes['CatalogProductUrlPathOverrides']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1325,13 +1451,6 @@ export type CatalogProductUrlPathResolvers<ContextType = GatewayContext, ParentT
 
 export type CatalogProductUrlPathOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductUrlPathOverrides'] = ResolversParentTypes['CatalogProductUrlPathOverrides']> = {
   path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type CatalogVariantOptionValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogVariantOptionValue'] = ResolversParentTypes['CatalogVariantOptionValue']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  optionDisplayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1530,9 +1649,9 @@ export type ProductResolvers<ContextType = GatewayContext, ParentType extends Re
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<ResolversTypes['CatalogProductOptionConnection'], ParentType, ContextType, RequireFields<ProductOptionsArgs, 'first'>>;
-  overridesForLocale?: Resolver<Maybe<ResolversTypes['CatalogProductOverridesForLocale']>, ParentType, ContextType, RequireFields<ProductOverridesForLocaleArgs, 'localeContext'>>;
+  overridesForLocale?: Resolver<ResolversTypes['CatalogProductOverridesForLocale'], ParentType, ContextType, RequireFields<ProductOverridesForLocaleArgs, 'localeContext'>>;
   seoInformation?: Resolver<ResolversTypes['CatalogProductSeoInformation'], ParentType, ContextType>;
-  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   urlPath?: Resolver<ResolversTypes['CatalogProductUrlPath'], ParentType, ContextType>;
   variants?: Resolver<ResolversTypes['VariantConnection'], ParentType, ContextType, RequireFields<ProductVariantsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1606,9 +1725,8 @@ export type VariantResolvers<ContextType = GatewayContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   locations?: Resolver<Array<ResolversTypes['InventoryLevel']>, ParentType, ContextType, Partial<VariantLocationsArgs>>;
-  optionValues?: Resolver<Array<ResolversTypes['CatalogVariantOptionValue']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
-  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1628,19 +1746,28 @@ export type Resolvers<ContextType = GatewayContext> = {
   AdjustInventoryResult?: AdjustInventoryResultResolvers<ContextType>;
   BackorderCounters?: BackorderCountersResolvers<ContextType>;
   BackorderLimitReachedEvent?: BackorderLimitReachedEventResolvers<ContextType>;
+  CatalogChannelLocaleContext?: CatalogChannelLocaleContextResolvers<ContextType>;
   CatalogPageInfo?: CatalogPageInfoResolvers<ContextType>;
   CatalogProductBasicInformation?: CatalogProductBasicInformationResolvers<ContextType>;
   CatalogProductBasicInformationOverrides?: CatalogProductBasicInformationOverridesResolvers<ContextType>;
   CatalogProductCustomField?: CatalogProductCustomFieldResolvers<ContextType>;
   CatalogProductCustomFieldConnection?: CatalogProductCustomFieldConnectionResolvers<ContextType>;
   CatalogProductCustomFieldEdge?: CatalogProductCustomFieldEdgeResolvers<ContextType>;
+  CatalogProductCustomFieldOverrides?: CatalogProductCustomFieldOverridesResolvers<ContextType>;
+  CatalogProductCustomFieldOverridesConnection?: CatalogProductCustomFieldOverridesConnectionResolvers<ContextType>;
+  CatalogProductCustomFieldOverridesEdge?: CatalogProductCustomFieldOverridesEdgeResolvers<ContextType>;
+  CatalogProductCustomFieldOverridesForChannelLocale?: CatalogProductCustomFieldOverridesForChannelLocaleResolvers<ContextType>;
   CatalogProductImage?: CatalogProductImageResolvers<ContextType>;
   CatalogProductImageConnection?: CatalogProductImageConnectionResolvers<ContextType>;
   CatalogProductImageEdge?: CatalogProductImageEdgeResolvers<ContextType>;
+  CatalogProductImageOverrides?: CatalogProductImageOverridesResolvers<ContextType>;
+  CatalogProductImageOverridesConnection?: CatalogProductImageOverridesConnectionResolvers<ContextType>;
+  CatalogProductImageOverridesEdge?: CatalogProductImageOverridesEdgeResolvers<ContextType>;
+  CatalogProductImagesOverridesForChannelLocale?: CatalogProductImagesOverridesForChannelLocaleResolvers<ContextType>;
   CatalogProductOption?: CatalogProductOptionResolvers<ContextType>;
   CatalogProductOptionConnection?: CatalogProductOptionConnectionResolvers<ContextType>;
   CatalogProductOptionEdge?: CatalogProductOptionEdgeResolvers<ContextType>;
-  CatalogProductOptionOverrides?: CatalogProductOptionOverridesResolvers<ContextType>;
+  CatalogProductOptionOverridesForLocale?: CatalogProductOptionOverridesForLocaleResolvers<ContextType>;
   CatalogProductOptionValue?: CatalogProductOptionValueResolvers<ContextType>;
   CatalogProductOptionValueOverrides?: CatalogProductOptionValueOverridesResolvers<ContextType>;
   CatalogProductOverridesForLocale?: CatalogProductOverridesForLocaleResolvers<ContextType>;
@@ -1648,7 +1775,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   CatalogProductSeoInformationOverrides?: CatalogProductSeoInformationOverridesResolvers<ContextType>;
   CatalogProductUrlPath?: CatalogProductUrlPathResolvers<ContextType>;
   CatalogProductUrlPathOverrides?: CatalogProductUrlPathOverridesResolvers<ContextType>;
-  CatalogVariantOptionValue?: CatalogVariantOptionValueResolvers<ContextType>;
   CreateOrderResult?: CreateOrderResultResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   InventoryAdjusted?: InventoryAdjustedResolvers<ContextType>;

@@ -23,6 +23,8 @@ export const EMULATOR_USAGE = `Usage: backorder-gateway emulator [flags]
   --fault-rate R            probability of a fault on a store request (default 0)
   --fault KIND              the fault: ${FAULT_KINDS.join(', ')} (default 503)
   --slow-ms N               how long a slow fault holds the response (default 10000)
+  --admin-graphql-without COORDS  Admin GraphQL fields the schema leaves out, comma-separated
+                            (e.g. Product.seoInformation,Product.urlPath)
 `;
 
 function numberFlag(
@@ -34,6 +36,15 @@ function numberFlag(
   const value = Number(text);
   if (!Number.isFinite(value) || !check(value)) throw new Error(`--${name}: invalid value "${text}"`);
   return value;
+}
+
+/** `Type.field,Type.field`; the emulator checks that each names a field when it starts. */
+function coordinatesFlag(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const coordinates = text.split(',').map((part) => part.trim());
+  const bad = coordinates.find((coordinate) => !/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(coordinate));
+  if (bad !== undefined) throw new Error(`--admin-graphql-without: "${bad}" is not a Type.field coordinate`);
+  return coordinates;
 }
 
 /** Reads the emulator's flags; throws an Error naming the bad flag. */
@@ -59,6 +70,7 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorOptions {
       'fault-rate': { type: 'string' },
       fault: { type: 'string' },
       'slow-ms': { type: 'string' },
+      'admin-graphql-without': { type: 'string' },
     },
   });
   const fault = values.fault;
@@ -85,6 +97,7 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorOptions {
     faultRate: numberFlag('fault-rate', values['fault-rate'], rate),
     faultKind: fault,
     slowMs: numberFlag('slow-ms', values['slow-ms'], int),
+    adminGraphqlWithout: coordinatesFlag(values['admin-graphql-without']),
   };
   if (values['store-hash'] !== undefined && !/^[a-z0-9]+$/.test(values['store-hash'])) {
     throw new Error('--store-hash must be lowercase letters and digits');

@@ -44,6 +44,16 @@ export interface Emulator {
   readonly port: number;
   readonly storeHash: string;
   readonly store: StoreDatabase;
+  /**
+   * Removes Admin GraphQL fields (schema coordinates such as `"Product.seoInformation"`) from the served schema
+   * from the next request on, on top of those already removed, as when a store's schema drifts while clients
+   * run. Throws, changing nothing, when a coordinate names no field.
+   */
+  removeAdminGraphqlFields(coordinates: readonly string[]): void;
+  /** Serves the Admin GraphQL schema the emulator started with (`adminGraphqlWithout` still applies). */
+  restoreAdminGraphqlFields(): void;
+  /** The Admin GraphQL fields currently left out of the schema. */
+  removedAdminGraphqlFields(): readonly string[];
   /** Stops listening, waits for webhook attempts in flight and closes the database. */
   stop(): Promise<void>;
 }
@@ -92,12 +102,8 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
   const options = resolveEmulatorOptions(emulatorOptions);
   const store = openStoreDatabase(options.db, options.applyDelayMs);
   seedStore(store, options.seed, options.log);
-  const routes: readonly Route[] = [
-    ...inventoryRoutes,
-    ...orderRoutes,
-    ...hookRoutes,
-    createAdminGraphqlRoute(store),
-  ];
+  const adminGraphql = createAdminGraphqlRoute(store, options.adminGraphqlWithout);
+  const routes: readonly Route[] = [...inventoryRoutes, ...orderRoutes, ...hookRoutes, adminGraphql];
   const dispatcher = createWebhookDispatcher(store, options);
   const tokenDigest = digest(options.token);
   const log: RequestLogEntry[] = [];
@@ -392,6 +398,9 @@ export async function createEmulator(emulatorOptions: EmulatorOptions = {}): Pro
     port,
     storeHash: options.storeHash,
     store,
+    removeAdminGraphqlFields: (coordinates) => adminGraphql.removeFields(coordinates),
+    restoreAdminGraphqlFields: () => adminGraphql.restoreFields(),
+    removedAdminGraphqlFields: () => adminGraphql.removedFields(),
     async stop() {
       if (applyTimer !== undefined) clearInterval(applyTimer);
       await new Promise<void>((resolve) => {

@@ -25,6 +25,41 @@ CREATE TABLE IF NOT EXISTS items (
   sku TEXT NOT NULL, sku_id INTEGER NOT NULL, PRIMARY KEY (product_id, variant_id));
 CREATE INDEX IF NOT EXISTS items_by_variant ON items(identity_variant_id);
 CREATE INDEX IF NOT EXISTS items_by_sku ON items(sku);
+-- Admin GraphQL catalog data (catalog-seed.ts): global values and channel-locale overrides; a null override
+-- column inherits the global value.
+CREATE TABLE IF NOT EXISTS catalog_products (
+  product_id INTEGER PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL, page_title TEXT NOT NULL,
+  meta_description TEXT NOT NULL, url_path TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS catalog_images (
+  id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL, alt_text TEXT NOT NULL, is_thumbnail INTEGER NOT NULL,
+  sort_order INTEGER NOT NULL, file_name TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS catalog_images_by_product ON catalog_images(product_id);
+CREATE TABLE IF NOT EXISTS catalog_custom_fields (
+  id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS catalog_custom_fields_by_product ON catalog_custom_fields(product_id);
+CREATE TABLE IF NOT EXISTS catalog_options (
+  id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL, display_name TEXT NOT NULL, is_shared INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS catalog_options_by_product ON catalog_options(product_id);
+CREATE TABLE IF NOT EXISTS catalog_option_values (
+  id INTEGER PRIMARY KEY, option_id INTEGER NOT NULL, variant_id INTEGER NOT NULL, label TEXT NOT NULL,
+  is_default INTEGER NOT NULL, sort_order INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS catalog_option_values_by_option ON catalog_option_values(option_id);
+CREATE TABLE IF NOT EXISTS catalog_overrides (
+  product_id INTEGER NOT NULL, channel_id INTEGER NOT NULL, locale TEXT NOT NULL, name TEXT, description TEXT,
+  page_title TEXT, meta_description TEXT, url_path TEXT, PRIMARY KEY (product_id, channel_id, locale));
+CREATE TABLE IF NOT EXISTS catalog_option_overrides (
+  option_id INTEGER NOT NULL, channel_id INTEGER NOT NULL, locale TEXT NOT NULL, display_name TEXT,
+  PRIMARY KEY (option_id, channel_id, locale));
+CREATE TABLE IF NOT EXISTS catalog_option_value_overrides (
+  value_id INTEGER NOT NULL, channel_id INTEGER NOT NULL, locale TEXT NOT NULL, label TEXT NOT NULL,
+  PRIMARY KEY (value_id, channel_id, locale));
+CREATE TABLE IF NOT EXISTS catalog_image_overrides (
+  image_id INTEGER NOT NULL, channel_id INTEGER NOT NULL, locale TEXT NOT NULL, alt_text TEXT,
+  is_thumbnail INTEGER, sort_order INTEGER, added_to_product INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (image_id, channel_id, locale));
+CREATE TABLE IF NOT EXISTS catalog_custom_field_overrides (
+  custom_field_id INTEGER NOT NULL, channel_id INTEGER NOT NULL, locale TEXT NOT NULL, name TEXT, value TEXT,
+  is_visible INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (custom_field_id, channel_id, locale));
 CREATE TABLE IF NOT EXISTS stock (
   product_id INTEGER NOT NULL, variant_id INTEGER NOT NULL, location_id INTEGER NOT NULL,
   on_hand INTEGER, safety_stock INTEGER NOT NULL DEFAULT 0, warning_level INTEGER NOT NULL DEFAULT 0,

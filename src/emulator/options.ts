@@ -68,6 +68,13 @@ export interface EmulatorOptions {
   readonly storeId?: string;
   /** Largest accepted request body in bytes; larger bodies get 413. @default 10485760 */
   readonly maxBodyBytes?: number;
+  /**
+   * Admin GraphQL fields the store's schema leaves out, as schema coordinates (`"Product.seoInformation"`):
+   * validation and introspection no longer know them, as on a store whose schema differs. Read at start; change
+   * it at run time with the handle's `removeAdminGraphqlFields` / `restoreAdminGraphqlFields`. An unknown
+   * coordinate fails the start with an error naming it. @default []
+   */
+  readonly adminGraphqlWithout?: readonly string[];
   /** Where progress lines (large seeds) go. @default no output */
   readonly log?: (line: string) => void;
 }
@@ -99,6 +106,7 @@ export function resolveEmulatorOptions(options: EmulatorOptions): ResolvedEmulat
     defaultLocationId: options.defaultLocationId ?? 1,
     storeId: options.storeId ?? '1000001',
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+    adminGraphqlWithout: options.adminGraphqlWithout ?? [],
     log: options.log ?? (() => undefined),
   };
 }

@@ -1,5 +1,6 @@
 import type { SeedSpec } from './options.js';
 import type { StoreDatabase } from './db.js';
+import { seedCatalogProduct } from './catalog-seed.js';
 
 type Tracking = 'none' | 'product' | 'variant';
 
@@ -149,7 +150,11 @@ export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: stri
   const seeded = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'seed'").get();
   // A database file made before backorder messages existed gets them too.
   store.transact(() => seedBackorderMessages(store));
-  if (seeded !== undefined) return;
+  if (seeded !== undefined) {
+    // A database file made before the catalog data existed gets it for the products it holds.
+    store.transact(() => seedMissingCatalog(store));
+    return;
+  }
   const now = new Date().toISOString();
   const insertLocation = db.prepare(
     'INSERT INTO locations (id, code, label, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -173,6 +178,11 @@ export function seedStore(store: StoreDatabase, spec: SeedSpec, log: (line: stri
     const base = product.variants[0];
     if (base === undefined) throw new Error(`product ${product.id} has no variants`);
     insertProduct.run(product.id, product.name, product.sku, product.tracking, base.id, product.price);
+    seedCatalogProduct(store, {
+      id: product.id,
+      name: product.name,
+      variantIds: product.variants.map((variant) => variant.id),
+    });
     for (const variant of product.variants) {
       const skuId = product.tracking === 'variant' ? variant.id + 1000 : 0;
       insertVariant.run(variant.id, product.id, variant.sku, skuId);
@@ -243,6 +253,23 @@ export const BACKORDER_MESSAGES = [
     isDefault: false,
   },
 ] as const;
+
+function seedMissingCatalog(store: StoreDatabase): void {
+  const missing = store.db
+    .prepare<[], { id: number; name: string; variant_ids: string }>(
+      `SELECT p.id, p.name, group_concat(v.id) AS variant_ids FROM products p JOIN variants v ON v.product_id = p.id
+       WHERE NOT EXISTS (SELECT 1 FROM catalog_products c WHERE c.product_id = p.id)
+       GROUP BY p.id ORDER BY p.id`,
+    )
+    .all();
+  for (const product of missing) {
+    const variantIds = product.variant_ids
+      .split(',')
+      .map(Number)
+      .sort((a, b) => a - b);
+    seedCatalogProduct(store, { id: product.id, name: product.name, variantIds });
+  }
+}
 
 function seedBackorderMessages(store: StoreDatabase): void {
   const count = store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM backorder_messages').get();

@@ -5,6 +5,7 @@ import {
   MAX_NODES_PER_CALL,
   PRODUCT_ID_PREFIX,
   VARIANT_ID_PREFIX,
+  productInventoryFields,
   readProduct,
   readVariant,
   readVariantPage,
@@ -46,8 +47,8 @@ const NODES_QUERY = `query GatewayNodes($ids: [ID!]!) {
   nodes(ids: $ids) {
     __typename
     id
-    ... on Product { name sku ${AGGREGATE_FIELDS} }
-    ... on Variant { sku product { id } ${AGGREGATE_FIELDS} }
+    ... on Product { basicInformation { name } ${productInventoryFields(true)} }
+    ... on Variant { product { id } ${AGGREGATE_FIELDS} }
   }
 }`;
 
@@ -101,9 +102,9 @@ export async function readInventoryItems<K extends number | string>(
 
 /** Admin GraphQL cost of one product's variant page as the emulator and BigCommerce count it. */
 export function variantPageCost(first: number, withAggregates: boolean): number {
-  // variants(first) { edges { cursor node { id sku inventory {...} } } pageInfo { hasNextPage endCursor } }:
+  // variants(first) { edges { cursor node { id inventory {...} } } pageInfo { hasNextPage endCursor } }:
   // a connection multiplies everything it selects by its page size.
-  const node = 1 + 2 + (withAggregates ? 8 : 0);
+  const node = 1 + 1 + (withAggregates ? 8 : 0);
   return 1 + first * (1 + 1 + node + 3);
 }
 
@@ -152,12 +153,17 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
     filterFor: (chunk: K[]) => ItemFilter,
     keyOf: (item: InventoryItemRecord) => K,
   ) {
-    return new DataLoader<K, InventoryItemRecord | null>(async (keys) => {
-      const { items } = await readInventoryItems(transport, keys, filterFor, { onePerKey: true, signal });
-      const found = new Map<K, InventoryItemRecord>();
-      for (const item of items) found.set(keyOf(item), item);
-      return byKey(keys, found);
-    });
+    return new DataLoader<K, InventoryItemRecord | null>(
+      async (keys) => {
+        const { items } = await readInventoryItems(transport, keys, filterFor, { onePerKey: true, signal });
+        const found = new Map<K, InventoryItemRecord>();
+        for (const item of items) found.set(keyOf(item), item);
+        return byKey(keys, found);
+      },
+      // Dispatch after the whole resolver pass, not after one tick: a catalog page asks a product's SKU a few
+      // ticks before its variants' SKUs and levels, and all of them belong in one inventory call.
+      { batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    );
   }
 
   const inventoryByVariantId = once(() =>
@@ -208,7 +214,7 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
               const productIds = group.productIds.slice(i, i + size);
               const query = `query GatewayVariantPages($ids: [ID!]!, $first: Int!, $after: String) {
             nodes(ids: $ids) { id ... on Product { variants(first: $first, after: $after) {
-              edges { cursor node { id sku ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
+              edges { cursor node { id ${AGGREGATE_FIELDS} } } pageInfo { hasNextPage endCursor } } } }
           }`;
               calls.push(
                 graphql

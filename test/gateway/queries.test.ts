@@ -168,7 +168,7 @@ describe('Catalog', () => {
     });
   });
 
-  it('batches a product looked up by id and its variants into Admin GraphQL nodes calls', async () => {
+  it('batches a product looked up by id and its variants into Admin GraphQL nodes calls, SKUs from inventory items', async () => {
     const stack = await startStack();
     await stack.mark();
     const { body } = await stack.gql(
@@ -188,7 +188,55 @@ describe('Catalog', () => {
       c: { sku: 'RE-130', product: { name: 'Rechargeable Earbuds' } },
     });
     const requests = await stack.requests();
-    expect(requests.map((request) => request.path)).toEqual(['/graphql', '/graphql']);
+    // Admin GraphQL documents no SKU: the variants' SKUs come from REST V3 inventory items, one call for the
+    // variant looked up by id (after the nodes call) and one for the product's variant page (after its call),
+    // the latter concurrent with the variant page call.
+    expect(requests.map((request) => request.path).sort()).toEqual([
+      '/graphql',
+      '/graphql',
+      '/v3/inventory/items',
+      '/v3/inventory/items',
+    ]);
+    expect(requests.flatMap((request) => request.query['variant_id:in'] ?? []).sort()).toEqual([
+      '74,75',
+      '78',
+    ]);
+  });
+
+  it('answers SKUs from inventory items: a product tracked at product level has one, others answer null', async () => {
+    const stack = await startStack();
+    const { body } = await stack.gql(
+      '{ products(first: 10) { edges { node { entityId name sku variants { edges { node { entityId sku } } } } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    type Node = {
+      entityId: number;
+      name: string;
+      sku: string | null;
+      variants: { edges: { node: { entityId: number; sku: string | null } }[] };
+    };
+    const nodes = (body.data as { products: { edges: { node: Node }[] } }).products.edges.map(
+      (edge) => edge.node,
+    );
+    expect(
+      nodes.map((node) => [
+        node.entityId,
+        node.name,
+        node.sku,
+        node.variants.edges.map((edge) => edge.node.sku),
+      ]),
+    ).toEqual([
+      [77, 'Selectric Typewriter', null, ['SLCTBS-A9615491', 'SLCTBS-B9615492', 'SLCTBS-C9615493']],
+      [80, 'Canvas Tote', null, ['sku-4', 'sku-5']],
+      [111, 'Ceramic Mug', 'MUG-111', ['MUG-111']],
+      [112, 'Stoneware Mug', null, ['SM13', 'SM14']],
+      [130, 'Rechargeable Earbuds', null, ['RE-130', 'RE-131']],
+      [140, 'Gift Wrap', null, [null]],
+      [150, 'Desk Lamp', 'LAMP-150', ['LAMP-150']],
+    ]);
+    // A product looked up alone finds its SKU through its product-level inventory item.
+    const alone = await stack.gql('{ product(entityId: 150) { sku } other: product(entityId: 77) { sku } }');
+    expect(alone.body.data).toEqual({ product: { sku: 'LAMP-150' }, other: { sku: null } });
   });
 });
 

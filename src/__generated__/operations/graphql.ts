@@ -81,6 +81,12 @@ export type BillingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+export type CatalogChannelLocaleContext = {
+  __typename?: 'CatalogChannelLocaleContext';
+  channelId: Scalars['ID']['output'];
+  locale: Scalars['String']['output'];
+};
+
 export type CatalogLocaleContextInput = {
   channelId: Scalars['ID']['input'];
   locale: Scalars['String']['input'];
@@ -110,7 +116,13 @@ export type CatalogProductCustomField = {
   __typename?: 'CatalogProductCustomField';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  overrides: CatalogProductCustomFieldOverridesConnection;
   value: Scalars['String']['output'];
+};
+
+
+export type CatalogProductCustomFieldOverridesArgs = {
+  context: CatalogLocaleContextInput;
 };
 
 export type CatalogProductCustomFieldConnection = {
@@ -125,14 +137,43 @@ export type CatalogProductCustomFieldEdge = {
   node: CatalogProductCustomField;
 };
 
+export type CatalogProductCustomFieldOverrides = CatalogProductCustomFieldOverridesForChannelLocale;
+
+export type CatalogProductCustomFieldOverridesConnection = {
+  __typename?: 'CatalogProductCustomFieldOverridesConnection';
+  edges: Array<CatalogProductCustomFieldOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldOverridesEdge = {
+  __typename?: 'CatalogProductCustomFieldOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomFieldOverrides;
+};
+
+export type CatalogProductCustomFieldOverridesForChannelLocale = {
+  __typename?: 'CatalogProductCustomFieldOverridesForChannelLocale';
+  context: CatalogChannelLocaleContext;
+  isVisible: Scalars['Boolean']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['String']['output']>;
+};
+
 export type CatalogProductImage = {
   __typename?: 'CatalogProductImage';
+  addedToProduct: Scalars['Boolean']['output'];
   altText: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   isThumbnail: Scalars['Boolean']['output'];
+  overrides: CatalogProductImageOverridesConnection;
   sortOrder: Scalars['Int']['output'];
   urlStandard: Scalars['String']['output'];
   urlZoom: Scalars['String']['output'];
+};
+
+
+export type CatalogProductImageOverridesArgs = {
+  context: CatalogLocaleContextInput;
 };
 
 export type CatalogProductImageConnection = {
@@ -147,12 +188,35 @@ export type CatalogProductImageEdge = {
   node: CatalogProductImage;
 };
 
+export type CatalogProductImageOverrides = CatalogProductImagesOverridesForChannelLocale;
+
+export type CatalogProductImageOverridesConnection = {
+  __typename?: 'CatalogProductImageOverridesConnection';
+  edges: Array<CatalogProductImageOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageOverridesEdge = {
+  __typename?: 'CatalogProductImageOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImageOverrides;
+};
+
+export type CatalogProductImagesOverridesForChannelLocale = {
+  __typename?: 'CatalogProductImagesOverridesForChannelLocale';
+  addedToProduct: Scalars['Boolean']['output'];
+  altText?: Maybe<Scalars['String']['output']>;
+  context: CatalogChannelLocaleContext;
+  isThumbnail?: Maybe<Scalars['Boolean']['output']>;
+  sortOrder?: Maybe<Scalars['Int']['output']>;
+};
+
 export type CatalogProductOption = {
   __typename?: 'CatalogProductOption';
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   isShared: Scalars['Boolean']['output'];
-  overridesForLocale?: Maybe<CatalogProductOptionOverrides>;
+  overridesForLocale: CatalogProductOptionOverridesForLocale;
   values: Array<CatalogProductOptionValue>;
 };
 
@@ -173,8 +237,8 @@ export type CatalogProductOptionEdge = {
   node: CatalogProductOption;
 };
 
-export type CatalogProductOptionOverrides = {
-  __typename?: 'CatalogProductOptionOverrides';
+export type CatalogProductOptionOverridesForLocale = {
+  __typename?: 'CatalogProductOptionOverridesForLocale';
   displayName?: Maybe<Scalars['String']['output']>;
   values: Array<CatalogProductOptionValueOverrides>;
 };
@@ -189,28 +253,14 @@ export type CatalogProductOptionValue = {
 export type CatalogProductOptionValueOverrides = {
   __typename?: 'CatalogProductOptionValueOverrides';
   id: Scalars['ID']['output'];
-  label?: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
 };
 
 export type CatalogProductOverridesForLocale = {
   __typename?: 'CatalogProductOverridesForLocale';
   basicInformation?: Maybe<CatalogProductBasicInformationOverrides>;
-  customFields?: Maybe<CatalogProductCustomFieldConnection>;
-  images?: Maybe<CatalogProductImageConnection>;
   seoInformation?: Maybe<CatalogProductSeoInformationOverrides>;
   urlPath?: Maybe<CatalogProductUrlPathOverrides>;
-};
-
-
-export type CatalogProductOverridesForLocaleCustomFieldsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type CatalogProductOverridesForLocaleImagesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type CatalogProductSeoInformation = {
@@ -233,13 +283,6 @@ export type CatalogProductUrlPath = {
 export type CatalogProductUrlPathOverrides = {
   __typename?: 'CatalogProductUrlPathOverrides';
   path?: Maybe<Scalars['String']['output']>;
-};
-
-export type CatalogVariantOptionValue = {
-  __typename?: 'CatalogVariantOptionValue';
-  id: Scalars['ID']['output'];
-  label: Scalars['String']['output'];
-  optionDisplayName: Scalars['String']['output'];
 };
 
 export type CreateOrderInput = {
@@ -636,14 +679,20 @@ export type Product = Node & {
   images: CatalogProductImageConnection;
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
+  /** The product's name (Admin GraphQL `basicInformation.name`). */
   name: Scalars['String']['output'];
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.options`). */
   options: CatalogProductOptionConnection;
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.overridesForLocale`). */
-  overridesForLocale?: Maybe<CatalogProductOverridesForLocale>;
+  overridesForLocale: CatalogProductOverridesForLocale;
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.seoInformation`). */
   seoInformation: CatalogProductSeoInformation;
-  sku: Scalars['String']['output'];
+  /**
+   * The product's SKU, from its REST V3 inventory item (`identity.sku`). Null unless the product tracks inventory at
+   * product level: a product tracked by variant has one inventory item per variant (see `variants { sku }`) and an
+   * untracked product has none, and BigCommerce's Admin GraphQL documents no product SKU.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
   /** From the store's catalog (BigCommerce Admin GraphQL `Product.urlPath`). */
   urlPath: CatalogProductUrlPath;
   /** The product's variants (a product without options has one base variant). */
@@ -864,10 +913,13 @@ export type Variant = Node & {
   inventory?: Maybe<InventoryAggregate>;
   /** Per-location inventory of this variant's inventory item. */
   locations: Array<InventoryLevel>;
-  /** From the store's catalog (BigCommerce Admin GraphQL `Variant.optionValues`). */
-  optionValues: Array<CatalogVariantOptionValue>;
   product: Product;
-  sku: Scalars['String']['output'];
+  /**
+   * The variant's SKU, from its REST V3 inventory item (`identity.sku`). Null when BigCommerce lists no inventory
+   * item for the variant: its product does not track inventory, or tracks it at product level and this is not the
+   * product's base variant.
+   */
+  sku?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -926,7 +978,7 @@ export type CatalogQueryVariables = Exact<{
 }>;
 
 
-export type CatalogQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', edges: Array<{ __typename?: 'ProductEdge', cursor: string, node: { __typename?: 'Product', id: string, entityId: number, name: string, sku: string, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku: string, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', id: string, availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, canBackorder: boolean, atBackorderLimit: boolean, safetyStock: number, isInStock: boolean, warningLevel: number, binPickingNumber: string, location: { __typename?: 'Location', id: string, entityId: number, code: string, name: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type CatalogQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', edges: Array<{ __typename?: 'ProductEdge', cursor: string, node: { __typename?: 'Product', id: string, entityId: number, name: string, sku?: string | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku?: string | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', id: string, availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, canBackorder: boolean, atBackorderLimit: boolean, safetyStock: number, isInStock: boolean, warningLevel: number, binPickingNumber: string, location: { __typename?: 'Location', id: string, entityId: number, code: string, name: string } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type LevelFieldsFragment = { __typename?: 'InventoryLevel', id: string, availableToSell: number, onHand: number, qtyBackordered: number, backorderLimit?: number | null, remainingBackorderAllowance?: number | null, canBackorder: boolean, atBackorderLimit: boolean, safetyStock: number, isInStock: boolean, warningLevel: number, binPickingNumber: string, location: { __typename?: 'Location', id: string, entityId: number, code: string, name: string } };
 
@@ -956,7 +1008,7 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { __typename?: 'Query', order?: { __typename?: 'Order', id: string, entityId: number, status: string, createdAt: string, totalIncTax: string, quantityBackordered: number, lines: Array<{ __typename?: 'OrderLine', id: string, entityId: number, sku: string, name: string, quantity: number, quantityBackordered: number, quantityFromStock: number, variant?: { __typename?: 'Variant', id: string, sku: string } | null }> } | null };
+export type OrderQuery = { __typename?: 'Query', order?: { __typename?: 'Order', id: string, entityId: number, status: string, createdAt: string, totalIncTax: string, quantityBackordered: number, lines: Array<{ __typename?: 'OrderLine', id: string, entityId: number, sku: string, name: string, quantity: number, quantityBackordered: number, quantityFromStock: number, variant?: { __typename?: 'Variant', id: string, sku?: string | null } | null }> } | null };
 
 export type ProductPageQueryVariables = Exact<{
   entityId: Scalars['Int']['input'];
@@ -965,7 +1017,7 @@ export type ProductPageQueryVariables = Exact<{
 }>;
 
 
-export type ProductPageQuery = { __typename?: 'Query', product?: { __typename?: 'Product', id: string, entityId: number, sku: string, basicInformation: { __typename?: 'CatalogProductBasicInformation', name: string, description: string }, seoInformation: { __typename?: 'CatalogProductSeoInformation', pageTitle: string, metaDescription: string }, urlPath: { __typename?: 'CatalogProductUrlPath', path: string }, images: { __typename?: 'CatalogProductImageConnection', edges: Array<{ __typename?: 'CatalogProductImageEdge', node: { __typename?: 'CatalogProductImage', id: string, altText: string, isThumbnail: boolean, urlStandard: string, urlZoom: string } }> }, options: { __typename?: 'CatalogProductOptionConnection', edges: Array<{ __typename?: 'CatalogProductOptionEdge', node: { __typename?: 'CatalogProductOption', id: string, displayName: string, values: Array<{ __typename?: 'CatalogProductOptionValue', id: string, label: string, isDefault: boolean }> } }> }, overridesForLocale?: { __typename?: 'CatalogProductOverridesForLocale', basicInformation?: { __typename?: 'CatalogProductBasicInformationOverrides', name?: string | null, description?: string | null } | null, seoInformation?: { __typename?: 'CatalogProductSeoInformationOverrides', pageTitle?: string | null, metaDescription?: string | null } | null, urlPath?: { __typename?: 'CatalogProductUrlPathOverrides', path?: string | null } | null } | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku: string, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, qtyBackordered: number, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', availableToSell: number, canBackorder: boolean, remainingBackorderAllowance?: number | null, orderableQuantity?: number | null, location: { __typename?: 'Location', entityId: number, name: string } }> } }> } } | null };
+export type ProductPageQuery = { __typename?: 'Query', product?: { __typename?: 'Product', id: string, entityId: number, sku?: string | null, basicInformation: { __typename?: 'CatalogProductBasicInformation', name: string, description: string }, seoInformation: { __typename?: 'CatalogProductSeoInformation', pageTitle: string, metaDescription: string }, urlPath: { __typename?: 'CatalogProductUrlPath', path: string }, images: { __typename?: 'CatalogProductImageConnection', edges: Array<{ __typename?: 'CatalogProductImageEdge', node: { __typename?: 'CatalogProductImage', id: string, altText: string, isThumbnail: boolean, urlStandard: string, urlZoom: string } }> }, options: { __typename?: 'CatalogProductOptionConnection', edges: Array<{ __typename?: 'CatalogProductOptionEdge', node: { __typename?: 'CatalogProductOption', id: string, displayName: string, values: Array<{ __typename?: 'CatalogProductOptionValue', id: string, label: string, isDefault: boolean }> } }> }, overridesForLocale: { __typename?: 'CatalogProductOverridesForLocale', basicInformation?: { __typename?: 'CatalogProductBasicInformationOverrides', name?: string | null, description?: string | null } | null, seoInformation?: { __typename?: 'CatalogProductSeoInformationOverrides', pageTitle?: string | null, metaDescription?: string | null } | null, urlPath?: { __typename?: 'CatalogProductUrlPathOverrides', path?: string | null } | null }, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku?: string | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, qtyBackordered: number, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', availableToSell: number, canBackorder: boolean, remainingBackorderAllowance?: number | null, orderableQuantity?: number | null, location: { __typename?: 'Location', entityId: number, name: string } }> } }> } } | null };
 
 export type SetBackorderLimitsMutationVariables = Exact<{
   input: UpdateInventorySettingsInput;

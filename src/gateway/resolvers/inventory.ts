@@ -3,6 +3,8 @@ import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import {
   AGGREGATE_FIELDS,
   MAX_COMPLEXITY,
+  PRODUCT_FIELDS,
+  productInventoryFields,
   readProduct,
   type ProductRecord,
   type VariantRecord,
@@ -94,8 +96,10 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
   );
   const shape = shapes.size === 1 ? [...shapes.values()][0] : undefined;
   const variantNodes = childFields(info, childFields(info, variantFields, 'edges'), 'node');
+  // edges, cursor, node; id and basicInformation { name }; inventory's tracking flags (always: Product.sku needs
+  // them) and aggregates; the variant page; pageInfo.
   const baseCost = (variantCost: number) =>
-    1 + first * (1 + 1 + 1 + 3 + (withInventory ? 8 : 0) + variantCost + 3) + 3;
+    1 + first * (1 + 1 + 1 + 3 + 3 + (withInventory ? 7 : 0) + variantCost + 3) + 3;
   const catalog = selected !== null && baseCost(0) + ridingCost <= COMPLEXITY_BUDGET ? selected : null;
   const cost = (variantCost: number) => baseCost(variantCost) + (catalog === null ? 0 : ridingCost);
   let variants: ProductsPlan['variants'] = null;
@@ -109,11 +113,11 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
   const variantSelection =
     variants === null
       ? ''
-      : `variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id sku ${variants.withAggregates ? AGGREGATE_FIELDS : ''} } } pageInfo { hasNextPage endCursor } }`;
+      : `variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id ${variants.withAggregates ? AGGREGATE_FIELDS : ''} } } pageInfo { hasNextPage endCursor } }`;
   const catalogVariables = catalog === null ? '' : catalog.variableDefinitions.map((d) => `, ${d}`).join('');
   const query = `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}${catalogVariables}) {
     store { products(first: $first, after: $after) {
-      edges { cursor node { id name sku ${withInventory ? AGGREGATE_FIELDS : ''} ${variantSelection} ${catalog?.selection ?? ''} } }
+      edges { cursor node { ${PRODUCT_FIELDS} ${productInventoryFields(withInventory)} ${variantSelection} ${catalog?.selection ?? ''} } }
       pageInfo { hasNextPage endCursor }
     } }
   }`;
@@ -185,6 +189,28 @@ async function productOf(context: GatewayContext, productId: number): Promise<Pr
   return product;
 }
 
+/**
+ * A product's SKU as REST V3 inventory items report it: only a product tracked at product level has an item of
+ * its own (`identity.variant_id` is its base variant). Where the variants' page is at hand (a catalog page), the
+ * lookup goes through the variants' inventory loader, so it shares their call.
+ */
+async function productSku(context: GatewayContext, product: ProductRecord): Promise<string | null> {
+  const tracking = product.tracking ?? (await context.loaders.product(product.entityId))?.tracking;
+  if (tracking !== 'product') return null;
+  const variants = product.variantPage?.variants ?? [];
+  if (variants.length > 0) {
+    const items = await context.loaders.inventoryByVariantId.loadMany(
+      variants.map((variant) => variant.entityId),
+    );
+    for (const item of items) {
+      if (item instanceof Error) throw item;
+      if (item?.productId === product.entityId) return item.sku;
+    }
+    return null;
+  }
+  return (await context.loaders.inventoryByProductId.load(product.entityId))?.sku ?? null;
+}
+
 export const inventoryResolvers: Resolvers = {
   Query: {
     products: (_, args, context, info) =>
@@ -239,6 +265,7 @@ export const inventoryResolvers: Resolvers = {
   },
   Product: {
     id: (product) => globalId.product(product.entityId),
+    sku: (product, _, context) => productSku(context, product),
     inventory: async (product, _, context) => {
       if (product.aggregate !== undefined) return product.aggregate;
       return (await context.loaders.product(product.entityId))?.aggregate ?? null;
@@ -262,6 +289,10 @@ export const inventoryResolvers: Resolvers = {
   },
   Variant: {
     id: (variant) => globalId.variant(variant.entityId),
+    // REST V3 inventory items carry the SKU (`identity.sku`); the same loader serves `locations`, so a page of
+    // variants asking both costs one inventory call.
+    sku: async (variant, _, context) =>
+      variant.sku ?? (await context.loaders.inventoryByVariantId.load(variant.entityId))?.sku ?? null,
     product: (variant, _, context) => productOf(context, variant.productId),
     inventory: async (variant, _, context) => {
       if (variant.aggregate !== undefined) return variant.aggregate;

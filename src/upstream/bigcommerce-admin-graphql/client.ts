@@ -25,7 +25,11 @@ export interface AggregateRecord {
 export interface VariantRecord {
   readonly entityId: number;
   readonly productId: number;
-  readonly sku: string;
+  /**
+   * Known when the record was built from REST data (an inventory item's `identity.sku`, an order line); Admin
+   * GraphQL documents no variant SKU, so records read from it leave this out.
+   */
+  readonly sku?: string;
   /** `undefined` when the query did not ask for it; null when the store has none. */
   readonly aggregate?: AggregateRecord | null;
 }
@@ -38,10 +42,15 @@ export interface VariantPage {
   readonly endCursor: string | null;
 }
 
+/** How a product tracks inventory: Admin GraphQL's `isInventoryTracked` and `hasVariantInventory`. */
+export type InventoryTracking = 'none' | 'product' | 'variant';
+
 export interface ProductRecord {
   readonly entityId: number;
+  /** `basicInformation.name` (product-basic-info guide). */
   readonly name: string;
-  readonly sku: string;
+  /** `undefined` when the query did not ask for `inventory`. */
+  readonly tracking?: InventoryTracking;
   readonly aggregate?: AggregateRecord | null;
   /** The first page of variants, when the query asked for it. */
   readonly variantPage?: VariantPage;
@@ -53,8 +62,19 @@ export function entityIdOf(nodeId: string): number {
   return Number(nodeId.slice(nodeId.lastIndexOf('/') + 1));
 }
 
-export const AGGREGATE_FIELDS =
-  'inventory { aggregated { availableToSell onHand qtyBackordered backorderLimit warningLevel availability } }';
+const AGGREGATED_FIELDS =
+  'aggregated { availableToSell onHand qtyBackordered backorderLimit warningLevel availability }';
+
+/** A variant's aggregated inventory. */
+export const AGGREGATE_FIELDS = `inventory { ${AGGREGATED_FIELDS} }`;
+
+/** A product's inventory tracking and, when `withAggregate`, its aggregated inventory. */
+export function productInventoryFields(withAggregate: boolean): string {
+  return `inventory { isInventoryTracked hasVariantInventory ${withAggregate ? AGGREGATED_FIELDS : ''} }`;
+}
+
+/** The product fields every gateway document asks: its id and `basicInformation { name }`. */
+export const PRODUCT_FIELDS = 'id basicInformation { name }';
 
 export interface AdminGraphqlClient {
   /** Runs a query; top-level errors become `UpstreamGraphqlError`. Queries are idempotent and retried. */
@@ -116,6 +136,19 @@ export function readAggregate(reader: Reader, value: unknown): AggregateRecord |
   };
 }
 
+function readProductInventory(
+  reader: Reader,
+  value: unknown,
+): { tracking: InventoryTracking; aggregate?: AggregateRecord | null } {
+  const inventory = reader.record(value);
+  const tracked = reader.field(inventory, 'isInventoryTracked', (r, v) => r.boolean(v));
+  const byVariant = reader.field(inventory, 'hasVariantInventory', (r, v) => r.boolean(v));
+  return {
+    tracking: !tracked ? 'none' : byVariant ? 'variant' : 'product',
+    ...('aggregated' in inventory ? { aggregate: readAggregate(reader, inventory) } : {}),
+  };
+}
+
 export function readVariant(reader: Reader, value: unknown, productId?: number): VariantRecord {
   const node = reader.record(value);
   const product = node['product'];
@@ -124,7 +157,6 @@ export function readVariant(reader: Reader, value: unknown, productId?: number):
   return {
     entityId: entityIdOf(reader.field(node, 'id', (r, v) => r.string(v))),
     productId: owner,
-    sku: reader.field(node, 'sku', (r, v) => r.string(v)),
     ...('inventory' in node ? { aggregate: reader.field(node, 'inventory', readAggregate) } : {}),
   };
 }
@@ -150,11 +182,11 @@ export function readVariantPage(reader: Reader, value: unknown, productId: numbe
 export function readProduct(reader: Reader, value: unknown, variantPageKey?: string): ProductRecord {
   const node = reader.record(value);
   const entityId = entityIdOf(reader.field(node, 'id', (r, v) => r.string(v)));
+  const basic = reader.field(node, 'basicInformation', (r, v) => r.record(v));
   return {
     entityId,
-    name: reader.field(node, 'name', (r, v) => r.string(v)),
-    sku: reader.field(node, 'sku', (r, v) => r.string(v)),
-    ...('inventory' in node ? { aggregate: reader.field(node, 'inventory', readAggregate) } : {}),
+    name: reader.at('basicInformation').field(basic, 'name', (r, v) => r.string(v)),
+    ...('inventory' in node ? reader.field(node, 'inventory', readProductInventory) : {}),
     ...('variants' in node && variantPageKey !== undefined
       ? {
           variantPage: reader.field(node, 'variants', (r, v) => readVariantPage(r, v, entityId)),
