@@ -5,7 +5,6 @@ import { buildSchema } from 'graphql';
 import { ADMIN_GRAPHQL_TYPE_DEFS } from './src/emulator/routes/admin-graphql.js';
 import { stitchCatalog } from './src/gateway/catalog-stitching.js';
 
-
 /** The public schema: `schema/*.graphql` with the store's catalog fields stitched on (src/gateway/catalog-stitching.ts). */
 function publicSchema(): string {
   const typeDefs = readdirSync('schema')

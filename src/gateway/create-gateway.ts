@@ -255,7 +255,7 @@ export function loadSchema(remoteSchema?: GraphQLSchema) {
     .sort()
     .map((file) => readFileSync(new URL(file, SCHEMA_DIR), 'utf8'));
   if (remoteSchema === undefined) return makeExecutableSchema<GatewayContext>({ typeDefs, resolvers });
-  return stitchCatalog({ remoteSchema, typeDefs, resolvers: resolvers as never });
+  return stitchCatalog({ remoteSchema, typeDefs, resolvers: resolvers });
 }
 
 /** The store's schema: the one given, else read by introspection (one attempt); null without catalog fields. */
