@@ -124,11 +124,16 @@ function publicTypeName(remoteName: string): string {
 
 const BUILT_IN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 
-/** Names a delegated document anonymously sent by the stitching layer, so the store's logs and limits see it. */
+/**
+ * Names a delegated document as the gateway's (it arrives anonymous or with the client's operation name), so the
+ * store's logs and limits see which gateway call it is.
+ */
 function named(document: DocumentNode, name: string): DocumentNode {
   return visit(document, {
-    OperationDefinition: (operation): OperationDefinitionNode =>
-      operation.name === undefined ? { ...operation, name: { kind: Kind.NAME, value: name } } : operation,
+    OperationDefinition: (operation): OperationDefinitionNode => ({
+      ...operation,
+      name: { kind: Kind.NAME, value: name },
+    }),
   });
 }
 
@@ -219,6 +224,26 @@ function asksForData(selectionSet: SelectionSetNode, typeName: string, served: R
   });
 }
 
+/**
+ * Marks a record that carries the store fields listed, fetched with it in the gateway's own call (the products
+ * page): its merged-type resolution asks the store for nothing more.
+ */
+export const RODE_ALONG = Symbol('catalog fields fetched with the record');
+
+/** The fields a selection asks of `typeName`, through inline fragments on it. */
+function fieldNamesOf(selectionSet: SelectionSetNode, typeName: string): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const condition = selection.typeCondition?.name.value;
+      return condition === undefined || condition === typeName
+        ? fieldNamesOf(selection.selectionSet, typeName)
+        : [];
+    }
+    return [];
+  });
+}
+
 function mergedTypeConfig(typeName: MergedTypeName): MergedTypeConfig<string, unknown, GatewayContext> {
   const prefix = MERGED_TYPES[typeName].remoteId;
   return {
@@ -229,6 +254,13 @@ function mergedTypeConfig(typeName: MergedTypeName): MergedTypeConfig<string, un
       const merged = info.schema.getType(typeName);
       const served = new Set(isObjectType(remoteType) ? Object.keys(remoteType.getFields()) : []);
       if (!asksForData(selectionSet, typeName, served)) return originalResult;
+      // Stitching also reports fields whose nested objects are null as missing: those that rode are complete.
+      const rode = (originalResult as { [RODE_ALONG]?: ReadonlySet<string> } | null)?.[RODE_ALONG];
+      if (
+        rode !== undefined &&
+        fieldNamesOf(selectionSet, typeName).every((f) => rode.has(f) || !served.has(f))
+      )
+        return {};
       const perObject = selectionComplexity(selectionSet, info.variableValues, info.fragments);
       const resolved: unknown = batchDelegateToSchema<GatewayContext, string, unknown>({
         schema: subschema,

@@ -18,7 +18,7 @@ import {
 } from '../../upstream/bigcommerce-rest/inventory.js';
 import type { GatewayContext } from '../context.js';
 import { decodeOffset, encodeOffset, globalId } from '../global-id.js';
-import { catalogSelection, type CatalogSelection } from '../catalog-stitching.js';
+import { RODE_ALONG, catalogSelection, type CatalogSelection } from '../catalog-stitching.js';
 import { variantPageCost } from '../loaders.js';
 import type { InventoryLevelModel } from '../models.js';
 import { argumentOf, childFields, fieldsAt } from '../selection.js';
@@ -136,7 +136,12 @@ function withCatalogFields(
   if (catalog === null || typeof node !== 'object' || node === null) return product;
   const fields: Record<string, unknown> = {};
   for (const name of catalog.fields) if (name in node) fields[name] = (node as Record<string, unknown>)[name];
-  return { ...product, ...fields };
+  const record: ProductRecord & { readonly [RODE_ALONG]: ReadonlySet<string> } = {
+    ...product,
+    ...fields,
+    [RODE_ALONG]: new Set(catalog.fields),
+  };
+  return record;
 }
 
 async function fetchProductsPage(
