@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { ROOT, SECRET, TOKEN, startBaseline, startEmulator, startGateway, type Child } from './processes.js';
+import { cacheRows, cacheScenario, type CacheProfile } from './scenario-cache.js';
 import { liveRecoveryScenario, type LiveRecoveryProfile } from './scenario-live-recovery.js';
 import { stitchingScenario } from './scenario-stitching.js';
 
@@ -28,6 +29,7 @@ interface Profile {
   /** Shared budget: store calls made by three replicas against a quota of 150 per `budgetWindowMs`. */
   readonly budgetRequests: number;
   readonly budgetWindowMs: number;
+  readonly cache: CacheProfile;
 }
 
 const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
@@ -44,6 +46,7 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     singleWrites: 3,
     budgetRequests: 160,
     budgetWindowMs: 1000,
+    cache: { clients: 20, seconds: 3, variants: 50 },
   },
   quick: {
     seed: 1000,
@@ -58,6 +61,7 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     singleWrites: 30,
     budgetRequests: 400,
     budgetWindowMs: 5000,
+    cache: { clients: 200, seconds: 10, variants: 50 },
   },
   full: {
     seed: 5000,
@@ -72,6 +76,7 @@ const PROFILES: Record<'smoke' | 'quick' | 'full', Profile> = {
     singleWrites: 100,
     budgetRequests: 300,
     budgetWindowMs: 30_000,
+    cache: { clients: 200, seconds: 30, variants: 50 },
   },
 };
 
@@ -81,7 +86,13 @@ const CATALOG_VARIANTS = 5;
 const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    quick: { type: 'boolean' },
+    smoke: { type: 'boolean' },
+    json: { type: 'boolean' },
+    // `--only cache`: run that scenario alone (its figures are not written to latest.json).
+    only: { type: 'string' },
+  },
 });
 const profileName = flags.smoke === true ? 'smoke' : flags.quick === true ? 'quick' : 'full';
 const profile = PROFILES[profileName];
@@ -927,8 +938,11 @@ async function runAll() {
     );
     progress('shared budget');
     const sharedBudget = await sharedBudgetScenario();
+    progress('response cache');
+    const cache = await cacheScenario(profile.cache, progress);
     return {
       stitching,
+      cache,
       catalog,
       catalogNoLatency,
       cpu,
@@ -945,9 +959,31 @@ async function runAll() {
   }
 }
 
+if (flags.only === 'cache') {
+  const result = await cacheScenario(profile.cache, progress);
+  const lines = cacheRows(result).map(
+    ([scenario, metric, value, target, met]) =>
+      `| ${scenario} | ${metric} | ${value ?? 'null'} | ${target} | ${met === null ? '' : met ? 'yes' : 'NO'} |`,
+  );
+  process.stdout.write(
+    `\n| scenario | metric | value | target | met |\n| --- | --- | --- | --- | --- |\n${lines.join('\n')}\n`,
+  );
+  if (flags.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+if (flags.only === 'stitching') {
+  const result = await stitchingScenario(
+    { iterations: profile.catalogIterations, products: 50, variants: 5 },
+    progress,
+  );
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.exit(0);
+}
+if (flags.only !== undefined) throw new Error(`--only takes "cache" or "stitching", got "${flags.only}"`);
+
 const started = Date.now();
 const results = await runAll();
-const rows = targets(results);
+const rows = [...targets(results), ...cacheRows(results.cache)];
 const report = {
   profile: profileName,
   durationS: round((Date.now() - started) / 1000),

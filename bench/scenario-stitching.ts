@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { ROOT, startEmulator, startGateway, type Child } from './processes.js';
 
 /** How many times each document runs, and the page it asks for. */
@@ -98,12 +97,4 @@ export async function stitchingScenario(
   } finally {
     await Promise.all(children.reverse().map((child) => child.stop()));
   }
-}
-
-// `npm run build && node dist-bench/scenario-stitching.js` runs this scenario alone and prints its figures.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await stitchingScenario({ iterations: 30, products: 50, variants: 5 }, (line) =>
-    process.stderr.write(`${line}\n`),
-  );
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

@@ -82,6 +82,15 @@ export interface AppConfig {
    * `REDIS_URL` is set; `0` turns it off. @default off with the emulator, 600 with a real store
    */
   readonly clientRateLimit: { readonly limit: number; readonly windowMs: number } | undefined;
+  /**
+   * `RESPONSE_CACHE` (`on`, `off`; unset: on when the store's webhooks reach the gateway), `RESPONSE_CACHE_TTL_MS`
+   * (60000) and `RESPONSE_CACHE_MAX_ENTRIES` (10000).
+   */
+  readonly responseCache: {
+    readonly enabled: boolean | undefined;
+    readonly ttlMs: number;
+    readonly maxEntries: number;
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -163,6 +172,15 @@ function toggle(env: Env, name: string, fallback: boolean): boolean {
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   return flag(env, name);
+}
+
+/** `on` or `off`; undefined when unset. */
+function onOff(env: Env, name: string): boolean | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  if (text === 'on') return true;
+  if (text === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got "${text}"`);
 }
 
 /** Comma-separated values, or undefined when unset. */
@@ -325,5 +343,10 @@ export function readConfig(env: Env = process.env): AppConfig {
     graphiql: toggle(env, 'GRAPHIQL', store.kind === 'emulator'),
     introspection: toggle(env, 'INTROSPECTION', store.kind === 'emulator'),
     clientRateLimit: rateLimit(env, store.kind === 'emulator' ? 0 : 600),
+    responseCache: {
+      enabled: onOff(env, 'RESPONSE_CACHE'),
+      ttlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 100, 86_400_000),
+      maxEntries: integer(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000, 1, 10_000_000),
+    },
   };
 }

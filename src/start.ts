@@ -91,6 +91,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
       print(`${check.message}: starting unready (/readyz answers 503) and checking again`);
     }
   }
+  // Caching is safe when the store's webhooks reach the gateway (registered with the embedded emulator, or with a
+  // public address and a secret): otherwise a change made at the store would be seen only after the ttl.
+  const receivesWebhooks =
+    webhookSecret !== undefined && (config.store.kind === 'emulator' || config.publicUrl !== undefined);
+  const responseCache = config.responseCache.enabled ?? receivesWebhooks;
   let gateway: Gateway;
   try {
     gateway = await withPortMessage(config.host, config.port, 'PORT', () =>
@@ -118,6 +123,10 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
         ...(config.clientRateLimit === undefined ? {} : { clientRateLimit: config.clientRateLimit }),
         sweepIntervalMs: config.sweepIntervalMs,
         readBackRetryMaxMs: config.readBackRetryMaxMs,
+        responseCache: responseCache && {
+          ttlMs: config.responseCache.ttlMs,
+          maxEntries: config.responseCache.maxEntries,
+        },
       }),
     );
   } catch (error) {
@@ -134,6 +143,11 @@ export async function startFromConfig(config: AppConfig, print: (line: string) =
         ]
           .filter((part) => part !== null)
           .join(' and ')}`,
+  );
+  print(
+    responseCache
+      ? `response cache: on (${config.redisUrl === undefined ? `in memory, ${config.responseCache.maxEntries} answers` : 'in Redis'}, ttl ${config.responseCache.ttlMs} ms)${receivesWebhooks ? '' : '; no webhooks reach this gateway, so changes made at the store show after the ttl'}`
+      : 'response cache: off',
   );
   // The emulator reaches the gateway directly; a real store needs the public (https) address.
   const base = config.store.kind === 'emulator' ? gateway.url : config.publicUrl;

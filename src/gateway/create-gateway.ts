@@ -59,6 +59,11 @@ import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } 
 import { useCompression } from './plugins/use-compression.js';
 import { useLandingPage } from './plugins/use-landing-page.js';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.js';
+import {
+  createResponseCache,
+  useResponseCache,
+  type ResponseCacheOptions,
+} from './plugins/use-response-cache.js';
 import { useSchemaDisclosure } from './plugins/use-schema-disclosure.js';
 import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
@@ -184,6 +189,12 @@ export interface GatewayOptions {
    * @default off
    */
   readonly clientRateLimit?: { readonly limit: number; readonly windowMs: number };
+  /**
+   * Cache query answers (in Redis with `redisUrl`, shared by the replicas), invalidated by inventory events and
+   * mutations. Safe only when the store's webhooks reach this gateway: other changes at the store are seen after
+   * `ttlMs` (or the next sweep). `npm start` turns it on when they do. @default false
+   */
+  readonly responseCache?: ResponseCacheOptions | false;
 }
 
 /** Whether a browser's `Origin` names this very host (scheme aside: the page came from here). */
@@ -365,6 +376,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
   const { bus, inventoryEvents } = events;
+  const responseCache =
+    options.responseCache === undefined || options.responseCache === false
+      ? null
+      : await createResponseCache(options.responseCache, {
+          bus,
+          registry: metrics.registry,
+          logger,
+          ...(options.redisUrl === undefined
+            ? {}
+            : { redis: { url: options.redisUrl, prefix: options.redisPrefix ?? 'backorder-gateway' } }),
+        });
   const live: LiveServices = {
     bus,
     inventoryEvents,
@@ -501,6 +523,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         authorize: options.metricsAuthorize ?? adminOnly,
       }),
       useSharedExecution(),
+      // After authentication, rate limits, scopes and operation limits, so a refused operation never reaches the
+      // cache, and after the metrics, so a cached answer is counted as a request; its execute function wraps the
+      // time limit and alias deduplication, which a hit does not need.
+      useResponseCache(responseCache),
       useUpstreamUnavailable({ logger }),
       useErrorLogging({ logger, storeHost: new URL(options.storeUrl).host }),
       useAudit({ logger }),
@@ -689,6 +715,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       clearInterval(sweep);
       clearTimeout(grace);
       await events.close();
+      // After the events: the last read-backs still invalidate.
+      await responseCache?.close();
       await limiter?.close();
       await transport.close();
       await budget?.close();
