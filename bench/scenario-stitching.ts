@@ -53,7 +53,7 @@ export async function stitchingScenario(
   profile: StitchingProfile,
   progress: (line: string) => void,
 ): Promise<StitchingResult> {
-  const emulator = await startEmulator(['--latency-ms', String(LATENCY_MS)]);
+  const emulator = await startEmulator(['--seed', 'large:1000', '--latency-ms', String(LATENCY_MS)]);
   const children: Child[] = [emulator];
   try {
     const gateway = await startGateway(emulator.url);
