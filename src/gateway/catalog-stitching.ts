@@ -17,12 +17,17 @@
  *   select store fields cost one Admin GraphQL call per 50 ids, fewer when the selection is expensive (chunks are
  *   sized so that each call's estimated complexity stays under 9,000 of BigCommerce's 10,000), chunks sent in
  *   parallel. It makes no call when nothing the store serves is missing (a selection of `__typename` only).
- * - The products page rides: stitching resolves a merged object's store fields only when they are missing from it
- *   (`getMissingSelections`). So `Query.products`, which makes an Admin GraphQL call for the page anyway, asks
- *   `catalogSelection()` for the store fields its nodes select, adds them to that same call (`store.products`), and
- *   copies them onto each product record; stitching then finds them present and delegates nothing. A selection
- *   that cannot ride (aliases or repeated fields the records could not tell apart, abstract store types, a page
- *   over the complexity budget) is simply left out, and the merged-type resolver fetches it as above.
+ *   Stitching completes what the gateway's own fields return when their type is merged (`Product`, `Variant`);
+ *   `node` and `nodes` return the `Node` interface, so `withTypenames` tags their products and variants with
+ *   their `__typename` and `Node` is listed in `mergeTypes`.
+ * - The products page rides: `Query.products` makes an Admin GraphQL call for the page anyway, so it asks
+ *   `catalogSelection()` for the store fields its nodes select (translated to the store's names, the client's
+ *   variables passed along), adds them to that same call (`store.products`) and copies them onto each product record,
+ *   marked `RODE_ALONG`. Stitching then finds them present (`getMissingSelections`); where it still reports a field
+ *   missing (it counts a null nested object as missing), the merged-type resolver sees the mark and answers from the
+ *   record without a call. A selection that cannot ride (aliases or repeated fields the records could not tell
+ *   apart, abstract store types, a page over the complexity budget) is left out, and the merged-type resolver fetches
+ *   it as above. `stitchSchemas` alone cannot do this: it resolves merged fields only after the page has resolved.
  * - Scopes and cost: store fields hang below `Product` and `Variant`, whose `@requiresScopes` covers them
  *   (`inventory:read`). `@upstream(batchSize: 50)` is added to the merged fields and `@listSize` to every store
  *   field with a `first` argument (sized by it, and `edges` sized with it), so the operation cost estimate and its
