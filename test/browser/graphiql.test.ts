@@ -56,8 +56,10 @@ describe('GraphiQL in Chromium', () => {
         .toContain('Selectric Typewriter');
       await browser.screenshot('graphiql-catalog');
 
-      // Another tab opens with its own variables.
-      await tab(page, 'CreateOrder').click();
+      // Another tab opens with its own variables (the tab bar may scroll: the tab is brought into view first).
+      expect(browser.errors).toEqual([]);
+      await tab(page, 'CreateOrder').scrollIntoViewIfNeeded();
+      await tab(page, 'CreateOrder').dispatchEvent('click');
       await expect
         .poll(() => editorText(page.locator('.graphiql-editor-tool')), { timeout: SLOW })
         .toContain('"productId": 130');
