@@ -1,4 +1,19 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchema } from 'graphql';
+import { stitchCatalog } from './src/gateway/catalog-stitching.js';
+
+/** The public schema: `schema/*.graphql` with the store's catalog fields stitched on (src/gateway/catalog-stitching.ts). */
+function publicSchema(): string {
+  const typeDefs = readdirSync('schema')
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(`schema/${file}`, 'utf8'));
+  // The store's Admin GraphQL schema as committed by `backorder-gateway schema pull` (the gateway's snapshot).
+  const remoteSchema = buildSchema(readFileSync('schema/remote/admin-graphql.graphql', 'utf8'));
+  return printSchemaWithDirectives(stitchCatalog({ remoteSchema, typeDefs, resolvers: {} }));
+}
 
 /**
  * Generates resolver types from `schema/` (parents mapped to the upstream shapes the resolvers receive), the printed
@@ -7,7 +22,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * sends). CI fails when the output drifts.
  */
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: publicSchema(),
   documents: 'operations/*.graphql',
   emitLegacyCommonJSImports: false,
   generates: {

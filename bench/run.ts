@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { ROOT, SECRET, TOKEN, startBaseline, startEmulator, startGateway, type Child } from './processes.js';
 import { cacheRows, cacheScenario, type CacheProfile } from './scenario-cache.js';
 import { liveRecoveryScenario, type LiveRecoveryProfile } from './scenario-live-recovery.js';
+import { stitchingScenario } from './scenario-stitching.js';
 
 /**
  * `npm run bench`: the emulator and gateways run as separate processes, the way a user runs them; every figure is
@@ -792,6 +793,22 @@ function targets(results: Results): Row[] {
     value === null || limit === null ? null : value <= limit;
   const rows: { [K in keyof Results]-?: (result: NonNullable<Results[K]>) => Row[] } = {
     cache: cacheRows,
+    stitching: (stitching) => [
+      [
+        'stitching',
+        'upstreamCalls',
+        stitching.stitchedUpstreamCalls,
+        `Catalog + names, descriptions, first image == Catalog alone (${stitching.upstreamCalls})`,
+        stitching.stitchedUpstreamCalls === stitching.upstreamCalls,
+      ],
+      [
+        'stitching',
+        'p50Ms',
+        stitching.stitchedP50Ms,
+        `Catalog alone ${stitching.p50Ms ?? 'n/a'} (${stitching.latencyMs} ms latency)`,
+        null,
+      ],
+    ],
     catalog: (catalog) => [
       [
         'catalog',
@@ -993,6 +1010,7 @@ const SCENARIOS = [
   'liveRecovery',
   'sharedBudget',
   'cache',
+  'stitching',
 ] as const;
 const only = flags.only ?? [];
 for (const name of only)
@@ -1035,8 +1053,12 @@ async function runAll() {
     );
     const sharedBudget = await run('sharedBudget', () => sharedBudgetScenario());
     const cache = await run('cache', () => cacheScenario(profile.cache, progress));
+    const stitching = await run('stitching', () =>
+      stitchingScenario({ iterations: profile.catalogIterations, products: 50, variants: 5 }, progress),
+    );
     return {
       cache,
+      stitching,
       catalog,
       catalogNoLatency,
       cpu,

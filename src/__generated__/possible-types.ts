@@ -7,6 +7,12 @@
       "UnknownOutcomeError",
       "ValidationError"
     ],
+    "CatalogProductCustomFieldOverrides": [
+      "CatalogProductCustomFieldOverridesForChannelLocale"
+    ],
+    "CatalogProductImageOverrides": [
+      "CatalogProductImagesOverridesForChannelLocale"
+    ],
     "CreateOrderResult": [
       "OrderCreated",
       "OutOfStockError",
@@ -49,6 +55,12 @@
       "NotFoundError",
       "UnknownOutcomeError",
       "ValidationError"
+    ],
+    "CatalogProductCustomFieldOverrides": [
+      "CatalogProductCustomFieldOverridesForChannelLocale"
+    ],
+    "CatalogProductImageOverrides": [
+      "CatalogProductImagesOverridesForChannelLocale"
     ],
     "CreateOrderResult": [
       "OrderCreated",

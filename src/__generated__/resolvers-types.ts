@@ -87,6 +87,210 @@ export type BillingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+export type CatalogChannelLocaleContext = {
+  __typename?: 'CatalogChannelLocaleContext';
+  channelId: Scalars['ID']['output'];
+  locale: Scalars['String']['output'];
+};
+
+export type CatalogLocaleContextInput = {
+  channelId: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+};
+
+export type CatalogPageInfo = {
+  __typename?: 'CatalogPageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductBasicInformation = {
+  __typename?: 'CatalogProductBasicInformation';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type CatalogProductBasicInformationOverrides = {
+  __typename?: 'CatalogProductBasicInformationOverrides';
+  description?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductCustomField = {
+  __typename?: 'CatalogProductCustomField';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  overrides: CatalogProductCustomFieldOverridesConnection;
+  value: Scalars['String']['output'];
+};
+
+
+export type CatalogProductCustomFieldOverridesArgs = {
+  context: CatalogLocaleContextInput;
+};
+
+export type CatalogProductCustomFieldConnection = {
+  __typename?: 'CatalogProductCustomFieldConnection';
+  edges: Array<CatalogProductCustomFieldEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldEdge = {
+  __typename?: 'CatalogProductCustomFieldEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomField;
+};
+
+export type CatalogProductCustomFieldOverrides = CatalogProductCustomFieldOverridesForChannelLocale;
+
+export type CatalogProductCustomFieldOverridesConnection = {
+  __typename?: 'CatalogProductCustomFieldOverridesConnection';
+  edges: Array<CatalogProductCustomFieldOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldOverridesEdge = {
+  __typename?: 'CatalogProductCustomFieldOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomFieldOverrides;
+};
+
+export type CatalogProductCustomFieldOverridesForChannelLocale = {
+  __typename?: 'CatalogProductCustomFieldOverridesForChannelLocale';
+  context: CatalogChannelLocaleContext;
+  isVisible: Scalars['Boolean']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductImage = {
+  __typename?: 'CatalogProductImage';
+  addedToProduct: Scalars['Boolean']['output'];
+  altText: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isThumbnail: Scalars['Boolean']['output'];
+  overrides: CatalogProductImageOverridesConnection;
+  sortOrder: Scalars['Int']['output'];
+  urlStandard: Scalars['String']['output'];
+  urlZoom: Scalars['String']['output'];
+};
+
+
+export type CatalogProductImageOverridesArgs = {
+  context: CatalogLocaleContextInput;
+};
+
+export type CatalogProductImageConnection = {
+  __typename?: 'CatalogProductImageConnection';
+  edges: Array<CatalogProductImageEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageEdge = {
+  __typename?: 'CatalogProductImageEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImage;
+};
+
+export type CatalogProductImageOverrides = CatalogProductImagesOverridesForChannelLocale;
+
+export type CatalogProductImageOverridesConnection = {
+  __typename?: 'CatalogProductImageOverridesConnection';
+  edges: Array<CatalogProductImageOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageOverridesEdge = {
+  __typename?: 'CatalogProductImageOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImageOverrides;
+};
+
+export type CatalogProductImagesOverridesForChannelLocale = {
+  __typename?: 'CatalogProductImagesOverridesForChannelLocale';
+  addedToProduct: Scalars['Boolean']['output'];
+  altText?: Maybe<Scalars['String']['output']>;
+  context: CatalogChannelLocaleContext;
+  isThumbnail?: Maybe<Scalars['Boolean']['output']>;
+  sortOrder?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CatalogProductOption = {
+  __typename?: 'CatalogProductOption';
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isShared: Scalars['Boolean']['output'];
+  overridesForLocale: CatalogProductOptionOverridesForLocale;
+  values: Array<CatalogProductOptionValue>;
+};
+
+
+export type CatalogProductOptionOverridesForLocaleArgs = {
+  localeContext: CatalogLocaleContextInput;
+};
+
+export type CatalogProductOptionConnection = {
+  __typename?: 'CatalogProductOptionConnection';
+  edges: Array<CatalogProductOptionEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductOptionEdge = {
+  __typename?: 'CatalogProductOptionEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductOption;
+};
+
+export type CatalogProductOptionOverridesForLocale = {
+  __typename?: 'CatalogProductOptionOverridesForLocale';
+  displayName?: Maybe<Scalars['String']['output']>;
+  values: Array<CatalogProductOptionValueOverrides>;
+};
+
+export type CatalogProductOptionValue = {
+  __typename?: 'CatalogProductOptionValue';
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type CatalogProductOptionValueOverrides = {
+  __typename?: 'CatalogProductOptionValueOverrides';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type CatalogProductOverridesForLocale = {
+  __typename?: 'CatalogProductOverridesForLocale';
+  basicInformation?: Maybe<CatalogProductBasicInformationOverrides>;
+  seoInformation?: Maybe<CatalogProductSeoInformationOverrides>;
+  urlPath?: Maybe<CatalogProductUrlPathOverrides>;
+};
+
+export type CatalogProductSeoInformation = {
+  __typename?: 'CatalogProductSeoInformation';
+  metaDescription: Scalars['String']['output'];
+  pageTitle: Scalars['String']['output'];
+};
+
+export type CatalogProductSeoInformationOverrides = {
+  __typename?: 'CatalogProductSeoInformationOverrides';
+  metaDescription?: Maybe<Scalars['String']['output']>;
+  pageTitle?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductUrlPath = {
+  __typename?: 'CatalogProductUrlPath';
+  path: Scalars['String']['output'];
+};
+
+export type CatalogProductUrlPathOverrides = {
+  __typename?: 'CatalogProductUrlPathOverrides';
+  path?: Maybe<Scalars['String']['output']>;
+};
+
 export type CreateOrderInput = {
   billingAddress: BillingAddressInput;
   /** 0 (the default) for a guest. */
@@ -470,21 +674,62 @@ export type PageInfo = {
 /** A catalog product. */
 export type Product = Node & {
   __typename?: 'Product';
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.basicInformation`). */
+  basicInformation: CatalogProductBasicInformation;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.customFields`). */
+  customFields: CatalogProductCustomFieldConnection;
   /** BigCommerce's product id. */
   entityId: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.images`). */
+  images: CatalogProductImageConnection;
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
   /** The product's name (Admin GraphQL `basicInformation.name`). */
   name: Scalars['String']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.options`). */
+  options: CatalogProductOptionConnection;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.overridesForLocale`). */
+  overridesForLocale: CatalogProductOverridesForLocale;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.seoInformation`). */
+  seoInformation: CatalogProductSeoInformation;
   /**
    * The product's SKU, from its REST V3 inventory item (`identity.sku`). Null unless the product tracks inventory at
    * product level: a product tracked by variant has one inventory item per variant (see `variants { sku }`) and an
    * untracked product has none, and BigCommerce's Admin GraphQL documents no product SKU.
    */
   sku?: Maybe<Scalars['String']['output']>;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.urlPath`). */
+  urlPath: CatalogProductUrlPath;
   /** The product's variants (a product without options has one base variant). */
   variants: VariantConnection;
+};
+
+
+/** A catalog product. */
+export type ProductCustomFieldsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductOptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductOverridesForLocaleArgs = {
+  localeContext: CatalogLocaleContextInput;
 };
 
 
@@ -772,6 +1017,8 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   AdjustInventoryResult: ( Omit<InventoryAdjusted, 'items'> & { items: Array<_RefType['InventoryLevel']> } ) | ( NotFoundError ) | ( UnknownOutcomeError ) | ( ValidationError );
+  CatalogProductCustomFieldOverrides: ( CatalogProductCustomFieldOverridesForChannelLocale );
+  CatalogProductImageOverrides: ( CatalogProductImagesOverridesForChannelLocale );
   CreateOrderResult: ( Omit<OrderCreated, 'items' | 'order'> & { items: Array<_RefType['InventoryLevel']>, order: _RefType['Order'] } ) | ( Omit<OutOfStockError, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } ) | ( UnknownOutcomeError ) | ( ValidationError );
   UpdateInventorySettingsResult: ( Omit<InventorySettingsUpdated, 'items'> & { items: Array<_RefType['InventoryLevel']> } ) | ( NotFoundError ) | ( ValidationError );
   UpdateOrderResult: ( NotFoundError ) | ( Omit<OrderUpdated, 'items' | 'order'> & { items: Array<_RefType['InventoryLevel']>, order: _RefType['Order'] } ) | ( Omit<OutOfStockError, 'lines'> & { lines: Array<_RefType['OutOfStockLine']> } ) | ( UnknownOutcomeError ) | ( ValidationError );
@@ -792,6 +1039,36 @@ export type ResolversTypes = {
   BackorderLimitReachedEvent: ResolverTypeWrapper<InventoryEventModel>;
   BillingAddressInput: BillingAddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CatalogChannelLocaleContext: ResolverTypeWrapper<CatalogChannelLocaleContext>;
+  CatalogLocaleContextInput: CatalogLocaleContextInput;
+  CatalogPageInfo: ResolverTypeWrapper<CatalogPageInfo>;
+  CatalogProductBasicInformation: ResolverTypeWrapper<CatalogProductBasicInformation>;
+  CatalogProductBasicInformationOverrides: ResolverTypeWrapper<CatalogProductBasicInformationOverrides>;
+  CatalogProductCustomField: ResolverTypeWrapper<Omit<CatalogProductCustomField, 'overrides'> & { overrides: ResolversTypes['CatalogProductCustomFieldOverridesConnection'] }>;
+  CatalogProductCustomFieldConnection: ResolverTypeWrapper<Omit<CatalogProductCustomFieldConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductCustomFieldEdge']> }>;
+  CatalogProductCustomFieldEdge: ResolverTypeWrapper<Omit<CatalogProductCustomFieldEdge, 'node'> & { node: ResolversTypes['CatalogProductCustomField'] }>;
+  CatalogProductCustomFieldOverrides: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CatalogProductCustomFieldOverrides']>;
+  CatalogProductCustomFieldOverridesConnection: ResolverTypeWrapper<Omit<CatalogProductCustomFieldOverridesConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductCustomFieldOverridesEdge']> }>;
+  CatalogProductCustomFieldOverridesEdge: ResolverTypeWrapper<Omit<CatalogProductCustomFieldOverridesEdge, 'node'> & { node: ResolversTypes['CatalogProductCustomFieldOverrides'] }>;
+  CatalogProductCustomFieldOverridesForChannelLocale: ResolverTypeWrapper<CatalogProductCustomFieldOverridesForChannelLocale>;
+  CatalogProductImage: ResolverTypeWrapper<Omit<CatalogProductImage, 'overrides'> & { overrides: ResolversTypes['CatalogProductImageOverridesConnection'] }>;
+  CatalogProductImageConnection: ResolverTypeWrapper<Omit<CatalogProductImageConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductImageEdge']> }>;
+  CatalogProductImageEdge: ResolverTypeWrapper<Omit<CatalogProductImageEdge, 'node'> & { node: ResolversTypes['CatalogProductImage'] }>;
+  CatalogProductImageOverrides: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CatalogProductImageOverrides']>;
+  CatalogProductImageOverridesConnection: ResolverTypeWrapper<Omit<CatalogProductImageOverridesConnection, 'edges'> & { edges: Array<ResolversTypes['CatalogProductImageOverridesEdge']> }>;
+  CatalogProductImageOverridesEdge: ResolverTypeWrapper<Omit<CatalogProductImageOverridesEdge, 'node'> & { node: ResolversTypes['CatalogProductImageOverrides'] }>;
+  CatalogProductImagesOverridesForChannelLocale: ResolverTypeWrapper<CatalogProductImagesOverridesForChannelLocale>;
+  CatalogProductOption: ResolverTypeWrapper<CatalogProductOption>;
+  CatalogProductOptionConnection: ResolverTypeWrapper<CatalogProductOptionConnection>;
+  CatalogProductOptionEdge: ResolverTypeWrapper<CatalogProductOptionEdge>;
+  CatalogProductOptionOverridesForLocale: ResolverTypeWrapper<CatalogProductOptionOverridesForLocale>;
+  CatalogProductOptionValue: ResolverTypeWrapper<CatalogProductOptionValue>;
+  CatalogProductOptionValueOverrides: ResolverTypeWrapper<CatalogProductOptionValueOverrides>;
+  CatalogProductOverridesForLocale: ResolverTypeWrapper<CatalogProductOverridesForLocale>;
+  CatalogProductSeoInformation: ResolverTypeWrapper<CatalogProductSeoInformation>;
+  CatalogProductSeoInformationOverrides: ResolverTypeWrapper<CatalogProductSeoInformationOverrides>;
+  CatalogProductUrlPath: ResolverTypeWrapper<CatalogProductUrlPath>;
+  CatalogProductUrlPathOverrides: ResolverTypeWrapper<CatalogProductUrlPathOverrides>;
   CreateOrderInput: CreateOrderInput;
   CreateOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CreateOrderResult']>;
   FieldError: ResolverTypeWrapper<FieldError>;
@@ -853,6 +1130,36 @@ export type ResolversParentTypes = {
   BackorderLimitReachedEvent: InventoryEventModel;
   BillingAddressInput: BillingAddressInput;
   Boolean: Scalars['Boolean']['output'];
+  CatalogChannelLocaleContext: CatalogChannelLocaleContext;
+  CatalogLocaleContextInput: CatalogLocaleContextInput;
+  CatalogPageInfo: CatalogPageInfo;
+  CatalogProductBasicInformation: CatalogProductBasicInformation;
+  CatalogProductBasicInformationOverrides: CatalogProductBasicInformationOverrides;
+  CatalogProductCustomField: Omit<CatalogProductCustomField, 'overrides'> & { overrides: ResolversParentTypes['CatalogProductCustomFieldOverridesConnection'] };
+  CatalogProductCustomFieldConnection: Omit<CatalogProductCustomFieldConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductCustomFieldEdge']> };
+  CatalogProductCustomFieldEdge: Omit<CatalogProductCustomFieldEdge, 'node'> & { node: ResolversParentTypes['CatalogProductCustomField'] };
+  CatalogProductCustomFieldOverrides: ResolversUnionTypes<ResolversParentTypes>['CatalogProductCustomFieldOverrides'];
+  CatalogProductCustomFieldOverridesConnection: Omit<CatalogProductCustomFieldOverridesConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductCustomFieldOverridesEdge']> };
+  CatalogProductCustomFieldOverridesEdge: Omit<CatalogProductCustomFieldOverridesEdge, 'node'> & { node: ResolversParentTypes['CatalogProductCustomFieldOverrides'] };
+  CatalogProductCustomFieldOverridesForChannelLocale: CatalogProductCustomFieldOverridesForChannelLocale;
+  CatalogProductImage: Omit<CatalogProductImage, 'overrides'> & { overrides: ResolversParentTypes['CatalogProductImageOverridesConnection'] };
+  CatalogProductImageConnection: Omit<CatalogProductImageConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductImageEdge']> };
+  CatalogProductImageEdge: Omit<CatalogProductImageEdge, 'node'> & { node: ResolversParentTypes['CatalogProductImage'] };
+  CatalogProductImageOverrides: ResolversUnionTypes<ResolversParentTypes>['CatalogProductImageOverrides'];
+  CatalogProductImageOverridesConnection: Omit<CatalogProductImageOverridesConnection, 'edges'> & { edges: Array<ResolversParentTypes['CatalogProductImageOverridesEdge']> };
+  CatalogProductImageOverridesEdge: Omit<CatalogProductImageOverridesEdge, 'node'> & { node: ResolversParentTypes['CatalogProductImageOverrides'] };
+  CatalogProductImagesOverridesForChannelLocale: CatalogProductImagesOverridesForChannelLocale;
+  CatalogProductOption: CatalogProductOption;
+  CatalogProductOptionConnection: CatalogProductOptionConnection;
+  CatalogProductOptionEdge: CatalogProductOptionEdge;
+  CatalogProductOptionOverridesForLocale: CatalogProductOptionOverridesForLocale;
+  CatalogProductOptionValue: CatalogProductOptionValue;
+  CatalogProductOptionValueOverrides: CatalogProductOptionValueOverrides;
+  CatalogProductOverridesForLocale: CatalogProductOverridesForLocale;
+  CatalogProductSeoInformation: CatalogProductSeoInformation;
+  CatalogProductSeoInformationOverrides: CatalogProductSeoInformationOverrides;
+  CatalogProductUrlPath: CatalogProductUrlPath;
+  CatalogProductUrlPathOverrides: CatalogProductUrlPathOverrides;
   CreateOrderInput: CreateOrderInput;
   CreateOrderResult: ResolversUnionTypes<ResolversParentTypes>['CreateOrderResult'];
   FieldError: FieldError;
@@ -962,6 +1269,194 @@ export type BackorderLimitReachedEventResolvers<ContextType = GatewayContext, Pa
   eventId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['InventoryLevel'], ParentType, ContextType>;
   observedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogChannelLocaleContextResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogChannelLocaleContext'] = ResolversParentTypes['CatalogChannelLocaleContext']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogPageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogPageInfo'] = ResolversParentTypes['CatalogPageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductBasicInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductBasicInformation'] = ResolversParentTypes['CatalogProductBasicInformation']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductBasicInformationOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductBasicInformationOverrides'] = ResolversParentTypes['CatalogProductBasicInformationOverrides']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomField'] = ResolversParentTypes['CatalogProductCustomField']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overrides?: Resolver<ResolversTypes['CatalogProductCustomFieldOverridesConnection'], ParentType, ContextType, RequireFields<CatalogProductCustomFieldOverridesArgs, 'context'>>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldConnection'] = ResolversParentTypes['CatalogProductCustomFieldConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductCustomFieldEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldEdge'] = ResolversParentTypes['CatalogProductCustomFieldEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductCustomField'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverrides'] = ResolversParentTypes['CatalogProductCustomFieldOverrides']> = {
+  __resolveType: TypeResolveFn<'CatalogProductCustomFieldOverridesForChannelLocale', ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverridesConnection'] = ResolversParentTypes['CatalogProductCustomFieldOverridesConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductCustomFieldOverridesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverridesEdge'] = ResolversParentTypes['CatalogProductCustomFieldOverridesEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductCustomFieldOverrides'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductCustomFieldOverridesForChannelLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductCustomFieldOverridesForChannelLocale'] = ResolversParentTypes['CatalogProductCustomFieldOverridesForChannelLocale']> = {
+  context?: Resolver<ResolversTypes['CatalogChannelLocaleContext'], ParentType, ContextType>;
+  isVisible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImage'] = ResolversParentTypes['CatalogProductImage']> = {
+  addedToProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  altText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isThumbnail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overrides?: Resolver<ResolversTypes['CatalogProductImageOverridesConnection'], ParentType, ContextType, RequireFields<CatalogProductImageOverridesArgs, 'context'>>;
+  sortOrder?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  urlStandard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  urlZoom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageConnection'] = ResolversParentTypes['CatalogProductImageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductImageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageEdge'] = ResolversParentTypes['CatalogProductImageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductImage'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageOverrides'] = ResolversParentTypes['CatalogProductImageOverrides']> = {
+  __resolveType: TypeResolveFn<'CatalogProductImagesOverridesForChannelLocale', ParentType, ContextType>;
+};
+
+export type CatalogProductImageOverridesConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageOverridesConnection'] = ResolversParentTypes['CatalogProductImageOverridesConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductImageOverridesEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImageOverridesEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImageOverridesEdge'] = ResolversParentTypes['CatalogProductImageOverridesEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductImageOverrides'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductImagesOverridesForChannelLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductImagesOverridesForChannelLocale'] = ResolversParentTypes['CatalogProductImagesOverridesForChannelLocale']> = {
+  addedToProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  altText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['CatalogChannelLocaleContext'], ParentType, ContextType>;
+  isThumbnail?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sortOrder?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOption'] = ResolversParentTypes['CatalogProductOption']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isShared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overridesForLocale?: Resolver<ResolversTypes['CatalogProductOptionOverridesForLocale'], ParentType, ContextType, RequireFields<CatalogProductOptionOverridesForLocaleArgs, 'localeContext'>>;
+  values?: Resolver<Array<ResolversTypes['CatalogProductOptionValue']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionConnection'] = ResolversParentTypes['CatalogProductOptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CatalogProductOptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['CatalogPageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionEdge'] = ResolversParentTypes['CatalogProductOptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CatalogProductOption'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionOverridesForLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionOverridesForLocale'] = ResolversParentTypes['CatalogProductOptionOverridesForLocale']> = {
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['CatalogProductOptionValueOverrides']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionValue'] = ResolversParentTypes['CatalogProductOptionValue']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOptionValueOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOptionValueOverrides'] = ResolversParentTypes['CatalogProductOptionValueOverrides']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductOverridesForLocaleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductOverridesForLocale'] = ResolversParentTypes['CatalogProductOverridesForLocale']> = {
+  basicInformation?: Resolver<Maybe<ResolversTypes['CatalogProductBasicInformationOverrides']>, ParentType, ContextType>;
+  seoInformation?: Resolver<Maybe<ResolversTypes['CatalogProductSeoInformationOverrides']>, ParentType, ContextType>;
+  urlPath?: Resolver<Maybe<ResolversTypes['CatalogProductUrlPathOverrides']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductSeoInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductSeoInformation'] = ResolversParentTypes['CatalogProductSeoInformation']> = {
+  metaDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pageTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductSeoInformationOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductSeoInformationOverrides'] = ResolversParentTypes['CatalogProductSeoInformationOverrides']> = {
+  metaDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pageTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductUrlPathResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductUrlPath'] = ResolversParentTypes['CatalogProductUrlPath']> = {
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CatalogProductUrlPathOverridesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CatalogProductUrlPathOverrides'] = ResolversParentTypes['CatalogProductUrlPathOverrides']> = {
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1152,11 +1647,18 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  basicInformation?: Resolver<ResolversTypes['CatalogProductBasicInformation'], ParentType, ContextType>;
+  customFields?: Resolver<ResolversTypes['CatalogProductCustomFieldConnection'], ParentType, ContextType, RequireFields<ProductCustomFieldsArgs, 'first'>>;
   entityId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['CatalogProductImageConnection'], ParentType, ContextType, RequireFields<ProductImagesArgs, 'first'>>;
   inventory?: Resolver<Maybe<ResolversTypes['InventoryAggregate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes['CatalogProductOptionConnection'], ParentType, ContextType, RequireFields<ProductOptionsArgs, 'first'>>;
+  overridesForLocale?: Resolver<ResolversTypes['CatalogProductOverridesForLocale'], ParentType, ContextType, RequireFields<ProductOverridesForLocaleArgs, 'localeContext'>>;
+  seoInformation?: Resolver<ResolversTypes['CatalogProductSeoInformation'], ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  urlPath?: Resolver<ResolversTypes['CatalogProductUrlPath'], ParentType, ContextType>;
   variants?: Resolver<ResolversTypes['VariantConnection'], ParentType, ContextType, RequireFields<ProductVariantsArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1250,6 +1752,35 @@ export type Resolvers<ContextType = GatewayContext> = {
   AdjustInventoryResult?: AdjustInventoryResultResolvers<ContextType>;
   BackorderCounters?: BackorderCountersResolvers<ContextType>;
   BackorderLimitReachedEvent?: BackorderLimitReachedEventResolvers<ContextType>;
+  CatalogChannelLocaleContext?: CatalogChannelLocaleContextResolvers<ContextType>;
+  CatalogPageInfo?: CatalogPageInfoResolvers<ContextType>;
+  CatalogProductBasicInformation?: CatalogProductBasicInformationResolvers<ContextType>;
+  CatalogProductBasicInformationOverrides?: CatalogProductBasicInformationOverridesResolvers<ContextType>;
+  CatalogProductCustomField?: CatalogProductCustomFieldResolvers<ContextType>;
+  CatalogProductCustomFieldConnection?: CatalogProductCustomFieldConnectionResolvers<ContextType>;
+  CatalogProductCustomFieldEdge?: CatalogProductCustomFieldEdgeResolvers<ContextType>;
+  CatalogProductCustomFieldOverrides?: CatalogProductCustomFieldOverridesResolvers<ContextType>;
+  CatalogProductCustomFieldOverridesConnection?: CatalogProductCustomFieldOverridesConnectionResolvers<ContextType>;
+  CatalogProductCustomFieldOverridesEdge?: CatalogProductCustomFieldOverridesEdgeResolvers<ContextType>;
+  CatalogProductCustomFieldOverridesForChannelLocale?: CatalogProductCustomFieldOverridesForChannelLocaleResolvers<ContextType>;
+  CatalogProductImage?: CatalogProductImageResolvers<ContextType>;
+  CatalogProductImageConnection?: CatalogProductImageConnectionResolvers<ContextType>;
+  CatalogProductImageEdge?: CatalogProductImageEdgeResolvers<ContextType>;
+  CatalogProductImageOverrides?: CatalogProductImageOverridesResolvers<ContextType>;
+  CatalogProductImageOverridesConnection?: CatalogProductImageOverridesConnectionResolvers<ContextType>;
+  CatalogProductImageOverridesEdge?: CatalogProductImageOverridesEdgeResolvers<ContextType>;
+  CatalogProductImagesOverridesForChannelLocale?: CatalogProductImagesOverridesForChannelLocaleResolvers<ContextType>;
+  CatalogProductOption?: CatalogProductOptionResolvers<ContextType>;
+  CatalogProductOptionConnection?: CatalogProductOptionConnectionResolvers<ContextType>;
+  CatalogProductOptionEdge?: CatalogProductOptionEdgeResolvers<ContextType>;
+  CatalogProductOptionOverridesForLocale?: CatalogProductOptionOverridesForLocaleResolvers<ContextType>;
+  CatalogProductOptionValue?: CatalogProductOptionValueResolvers<ContextType>;
+  CatalogProductOptionValueOverrides?: CatalogProductOptionValueOverridesResolvers<ContextType>;
+  CatalogProductOverridesForLocale?: CatalogProductOverridesForLocaleResolvers<ContextType>;
+  CatalogProductSeoInformation?: CatalogProductSeoInformationResolvers<ContextType>;
+  CatalogProductSeoInformationOverrides?: CatalogProductSeoInformationOverridesResolvers<ContextType>;
+  CatalogProductUrlPath?: CatalogProductUrlPathResolvers<ContextType>;
+  CatalogProductUrlPathOverrides?: CatalogProductUrlPathOverridesResolvers<ContextType>;
   CreateOrderResult?: CreateOrderResultResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   InventoryAdjusted?: InventoryAdjustedResolvers<ContextType>;

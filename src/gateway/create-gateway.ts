@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import { createAdminGraphqlClient } from '../upstream/bigcommerce-admin-graphql/client.js';
 import type { CircuitBreakerOptions } from '../upstream/circuit-breaker.js';
 import { createTransport } from '../upstream/transport.js';
+import { stitchCatalog } from './catalog-stitching.js';
 import { createAdjustmentCoalescer } from './adjustment-coalescer.js';
 import { createWriteReadBacks } from './write-read-backs.js';
 import { createRedisBudget } from './redis-budget.js';
@@ -68,7 +69,11 @@ import { useScopes } from './plugins/use-scopes.js';
 import { useSharedExecution } from './plugins/use-shared-execution.js';
 import { useUpstreamUnavailable } from './plugins/use-upstream-unavailable.js';
 import { remoteDependencies, useRemoteSchemaCheck } from './plugins/use-remote-schema-check.js';
-import { createRemoteSchemaMonitor, type RemoteSchemaOptions } from './remote-schema-monitor.js';
+import {
+  createRemoteSchemaMonitor,
+  snapshotSchema,
+  type RemoteSchemaOptions,
+} from './remote-schema-monitor.js';
 import { ADMIN_GRAPHQL_DOCUMENTS } from './upstream-documents.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
@@ -195,7 +200,9 @@ export interface GatewayOptions {
   /**
    * How the store's Admin GraphQL schema is known and checked (see remote-schema-monitor.ts): at boot every upstream
    * document must fit it (else the start fails naming the field); while running, fields the store drops make the
-   * operations that need them fail with `REMOTE_FIELD_UNAVAILABLE`. `false` skips all of it.
+   * operations that need them fail with `REMOTE_FIELD_UNAVAILABLE`. The store's catalog fields are stitched onto
+   * `Product` from the schema read at boot (from the committed snapshot while a live read has not succeeded yet).
+   * `false` skips all of it, catalog fields included.
    * @default { source: 'live', refreshMs: 300000 }
    */
   readonly remoteSchema?: RemoteSchemaOptions | false;
@@ -260,13 +267,17 @@ const LANDING_LINKS = [
 ];
 const OPERATIONS_DIR = new URL('../../operations/', import.meta.url);
 
-/** The public schema, from `schema/*.graphql` (the source of truth), with the resolvers. */
-export function loadSchema() {
+/**
+ * The public schema, from `schema/*.graphql` (the source of truth), with the resolvers; with the store's schema,
+ * its catalog fields stitched onto `Product` and `Variant` (see catalog-stitching.ts).
+ */
+export function loadSchema(remoteSchema?: GraphQLSchema) {
   const typeDefs = readdirSync(SCHEMA_DIR)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => readFileSync(new URL(file, SCHEMA_DIR), 'utf8'));
-  return makeExecutableSchema<GatewayContext>({ typeDefs, resolvers });
+  if (remoteSchema === undefined) return makeExecutableSchema<GatewayContext>({ typeDefs, resolvers });
+  return stitchCatalog({ remoteSchema, typeDefs, resolvers: resolvers });
 }
 
 function defaultQuery(): string | undefined {
@@ -344,6 +355,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   const adminGraphql = remoteSchema?.registry ?? { documents: ADMIN_GRAPHQL_DOCUMENTS };
+  // The store's catalog fields on Product: from the schema read at boot, else (store not reachable yet) from the
+  // committed snapshot, which the gateway is built and tested against.
+  const publicSchema =
+    remoteSchema === undefined ? schema : loadSchema(remoteSchema.bootSchema() ?? snapshotSchema());
   const readBacks = createWriteReadBacks({
     transport,
     logger,
@@ -458,7 +473,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const persisted = usePersistedDocuments({ only: options.persistedDocumentsOnly === true });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema,
+    schema: publicSchema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     // CORS is useCsrfCors's: only listed origins, never a wildcard.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import {
   registeredTexts,
   type AdminGraphqlDocument,
@@ -91,6 +91,8 @@ export interface RemoteSchemaMonitor {
   missing(): ReadonlySet<string>;
   /** Changes whenever `missing()` does (validation caches are keyed by it). */
   version(): number;
+  /** The schema read at boot; undefined until a read succeeded. */
+  bootSchema(): GraphQLSchema | undefined;
   /** Type names of the store's schema whose fields the public schema mirrors under the same names. */
   mirroredTypes(): ReadonlySet<string>;
   /** Reads the store's schema now (live) and updates `missing()`. */
@@ -100,6 +102,11 @@ export interface RemoteSchemaMonitor {
 }
 
 const MIRRORED_ROOTS = ['Product', 'Variant'];
+
+/** The committed snapshot's schema (`schema pull`): what the gateway is built and tested against. */
+export function snapshotSchema(file: string | URL = DEFAULT_SNAPSHOT_FILE): GraphQLSchema {
+  return remoteSchemaFromSnapshot(readFileSync(file, 'utf8')).schema;
+}
 
 export function createRemoteSchemaMonitor(options: {
   readonly transport: Transport;
@@ -273,6 +280,8 @@ export function createRemoteSchemaMonitor(options: {
       let coordinates = selected.get(text);
       if (coordinates === undefined) {
         coordinates = selectedCoordinates(boot.schema, parse(text));
+        // Texts built per request (the store's fields a client selects) vary: keep the cache bounded.
+        if (selected.size >= 1000) selected.clear();
         selected.set(text, coordinates);
       }
       const needed = [...coordinates].filter((coordinate) => missing.has(coordinate));
@@ -311,6 +320,7 @@ export function createRemoteSchemaMonitor(options: {
     ready: () => fitting,
     missing: () => missing,
     version: () => version,
+    bootSchema: () => boot?.schema,
     mirroredTypes: () => mirrored,
     refresh,
     detail() {

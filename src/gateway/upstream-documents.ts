@@ -11,6 +11,7 @@ export const ADMIN_GRAPHQL_DOCUMENTS: readonly AdminGraphqlDocument[] = [
   { operationName: 'GatewayNodes', texts: [NODES_QUERY, NODES_QUERY_WITHOUT_NAME] },
   {
     operationName: 'GatewayProducts',
+    extendedPerRequest: true,
     texts: [false, true].flatMap((withInventory) =>
       [null, { withAggregates: false }, { withAggregates: true }].map((variants) =>
         productsPageQuery(withInventory, variants),

@@ -29,6 +29,8 @@ describe('the store budget shared by replicas through Redis', () => {
           redisUrl: REDIS_URL,
           redisPrefix: prefix,
           logger: createLogger({ level: 'error', write: () => undefined }),
+          // Every call of the window counts here: no read of the store's schema at start.
+          remoteSchema: false,
         }),
       ),
     );

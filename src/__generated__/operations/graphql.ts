@@ -81,6 +81,210 @@ export type BillingAddressInput = {
   zip: Scalars['String']['input'];
 };
 
+export type CatalogChannelLocaleContext = {
+  __typename?: 'CatalogChannelLocaleContext';
+  channelId: Scalars['ID']['output'];
+  locale: Scalars['String']['output'];
+};
+
+export type CatalogLocaleContextInput = {
+  channelId: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+};
+
+export type CatalogPageInfo = {
+  __typename?: 'CatalogPageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductBasicInformation = {
+  __typename?: 'CatalogProductBasicInformation';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type CatalogProductBasicInformationOverrides = {
+  __typename?: 'CatalogProductBasicInformationOverrides';
+  description?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductCustomField = {
+  __typename?: 'CatalogProductCustomField';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  overrides: CatalogProductCustomFieldOverridesConnection;
+  value: Scalars['String']['output'];
+};
+
+
+export type CatalogProductCustomFieldOverridesArgs = {
+  context: CatalogLocaleContextInput;
+};
+
+export type CatalogProductCustomFieldConnection = {
+  __typename?: 'CatalogProductCustomFieldConnection';
+  edges: Array<CatalogProductCustomFieldEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldEdge = {
+  __typename?: 'CatalogProductCustomFieldEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomField;
+};
+
+export type CatalogProductCustomFieldOverrides = CatalogProductCustomFieldOverridesForChannelLocale;
+
+export type CatalogProductCustomFieldOverridesConnection = {
+  __typename?: 'CatalogProductCustomFieldOverridesConnection';
+  edges: Array<CatalogProductCustomFieldOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductCustomFieldOverridesEdge = {
+  __typename?: 'CatalogProductCustomFieldOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductCustomFieldOverrides;
+};
+
+export type CatalogProductCustomFieldOverridesForChannelLocale = {
+  __typename?: 'CatalogProductCustomFieldOverridesForChannelLocale';
+  context: CatalogChannelLocaleContext;
+  isVisible: Scalars['Boolean']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductImage = {
+  __typename?: 'CatalogProductImage';
+  addedToProduct: Scalars['Boolean']['output'];
+  altText: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isThumbnail: Scalars['Boolean']['output'];
+  overrides: CatalogProductImageOverridesConnection;
+  sortOrder: Scalars['Int']['output'];
+  urlStandard: Scalars['String']['output'];
+  urlZoom: Scalars['String']['output'];
+};
+
+
+export type CatalogProductImageOverridesArgs = {
+  context: CatalogLocaleContextInput;
+};
+
+export type CatalogProductImageConnection = {
+  __typename?: 'CatalogProductImageConnection';
+  edges: Array<CatalogProductImageEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageEdge = {
+  __typename?: 'CatalogProductImageEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImage;
+};
+
+export type CatalogProductImageOverrides = CatalogProductImagesOverridesForChannelLocale;
+
+export type CatalogProductImageOverridesConnection = {
+  __typename?: 'CatalogProductImageOverridesConnection';
+  edges: Array<CatalogProductImageOverridesEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductImageOverridesEdge = {
+  __typename?: 'CatalogProductImageOverridesEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductImageOverrides;
+};
+
+export type CatalogProductImagesOverridesForChannelLocale = {
+  __typename?: 'CatalogProductImagesOverridesForChannelLocale';
+  addedToProduct: Scalars['Boolean']['output'];
+  altText?: Maybe<Scalars['String']['output']>;
+  context: CatalogChannelLocaleContext;
+  isThumbnail?: Maybe<Scalars['Boolean']['output']>;
+  sortOrder?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CatalogProductOption = {
+  __typename?: 'CatalogProductOption';
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  isShared: Scalars['Boolean']['output'];
+  overridesForLocale: CatalogProductOptionOverridesForLocale;
+  values: Array<CatalogProductOptionValue>;
+};
+
+
+export type CatalogProductOptionOverridesForLocaleArgs = {
+  localeContext: CatalogLocaleContextInput;
+};
+
+export type CatalogProductOptionConnection = {
+  __typename?: 'CatalogProductOptionConnection';
+  edges: Array<CatalogProductOptionEdge>;
+  pageInfo: CatalogPageInfo;
+};
+
+export type CatalogProductOptionEdge = {
+  __typename?: 'CatalogProductOptionEdge';
+  cursor: Scalars['String']['output'];
+  node: CatalogProductOption;
+};
+
+export type CatalogProductOptionOverridesForLocale = {
+  __typename?: 'CatalogProductOptionOverridesForLocale';
+  displayName?: Maybe<Scalars['String']['output']>;
+  values: Array<CatalogProductOptionValueOverrides>;
+};
+
+export type CatalogProductOptionValue = {
+  __typename?: 'CatalogProductOptionValue';
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type CatalogProductOptionValueOverrides = {
+  __typename?: 'CatalogProductOptionValueOverrides';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type CatalogProductOverridesForLocale = {
+  __typename?: 'CatalogProductOverridesForLocale';
+  basicInformation?: Maybe<CatalogProductBasicInformationOverrides>;
+  seoInformation?: Maybe<CatalogProductSeoInformationOverrides>;
+  urlPath?: Maybe<CatalogProductUrlPathOverrides>;
+};
+
+export type CatalogProductSeoInformation = {
+  __typename?: 'CatalogProductSeoInformation';
+  metaDescription: Scalars['String']['output'];
+  pageTitle: Scalars['String']['output'];
+};
+
+export type CatalogProductSeoInformationOverrides = {
+  __typename?: 'CatalogProductSeoInformationOverrides';
+  metaDescription?: Maybe<Scalars['String']['output']>;
+  pageTitle?: Maybe<Scalars['String']['output']>;
+};
+
+export type CatalogProductUrlPath = {
+  __typename?: 'CatalogProductUrlPath';
+  path: Scalars['String']['output'];
+};
+
+export type CatalogProductUrlPathOverrides = {
+  __typename?: 'CatalogProductUrlPathOverrides';
+  path?: Maybe<Scalars['String']['output']>;
+};
+
 export type CreateOrderInput = {
   billingAddress: BillingAddressInput;
   /** 0 (the default) for a guest. */
@@ -464,21 +668,62 @@ export type PageInfo = {
 /** A catalog product. */
 export type Product = Node & {
   __typename?: 'Product';
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.basicInformation`). */
+  basicInformation: CatalogProductBasicInformation;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.customFields`). */
+  customFields: CatalogProductCustomFieldConnection;
   /** BigCommerce's product id. */
   entityId: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.images`). */
+  images: CatalogProductImageConnection;
   /** Aggregated inventory over all locations; null when the product's stock is not tracked. */
   inventory?: Maybe<InventoryAggregate>;
   /** The product's name (Admin GraphQL `basicInformation.name`). */
   name: Scalars['String']['output'];
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.options`). */
+  options: CatalogProductOptionConnection;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.overridesForLocale`). */
+  overridesForLocale: CatalogProductOverridesForLocale;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.seoInformation`). */
+  seoInformation: CatalogProductSeoInformation;
   /**
    * The product's SKU, from its REST V3 inventory item (`identity.sku`). Null unless the product tracks inventory at
    * product level: a product tracked by variant has one inventory item per variant (see `variants { sku }`) and an
    * untracked product has none, and BigCommerce's Admin GraphQL documents no product SKU.
    */
   sku?: Maybe<Scalars['String']['output']>;
+  /** From the store's catalog (BigCommerce Admin GraphQL `Product.urlPath`). */
+  urlPath: CatalogProductUrlPath;
   /** The product's variants (a product without options has one base variant). */
   variants: VariantConnection;
+};
+
+
+/** A catalog product. */
+export type ProductCustomFieldsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductOptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A catalog product. */
+export type ProductOverridesForLocaleArgs = {
+  localeContext: CatalogLocaleContextInput;
 };
 
 
@@ -765,6 +1010,15 @@ export type OrderQueryVariables = Exact<{
 
 export type OrderQuery = { __typename?: 'Query', order?: { __typename?: 'Order', id: string, entityId: number, status: string, createdAt: string, totalIncTax: string, quantityBackordered: number, lines: Array<{ __typename?: 'OrderLine', id: string, entityId: number, sku: string, name: string, quantity: number, quantityBackordered: number, quantityFromStock: number, variant?: { __typename?: 'Variant', id: string, sku?: string | null } | null }> } | null };
 
+export type ProductPageQueryVariables = Exact<{
+  entityId: Scalars['Int']['input'];
+  imagesFirst?: InputMaybe<Scalars['Int']['input']>;
+  locale: CatalogLocaleContextInput;
+}>;
+
+
+export type ProductPageQuery = { __typename?: 'Query', product?: { __typename?: 'Product', id: string, entityId: number, sku?: string | null, basicInformation: { __typename?: 'CatalogProductBasicInformation', name: string, description: string }, seoInformation: { __typename?: 'CatalogProductSeoInformation', pageTitle: string, metaDescription: string }, urlPath: { __typename?: 'CatalogProductUrlPath', path: string }, images: { __typename?: 'CatalogProductImageConnection', edges: Array<{ __typename?: 'CatalogProductImageEdge', node: { __typename?: 'CatalogProductImage', id: string, altText: string, isThumbnail: boolean, urlStandard: string, urlZoom: string } }> }, options: { __typename?: 'CatalogProductOptionConnection', edges: Array<{ __typename?: 'CatalogProductOptionEdge', node: { __typename?: 'CatalogProductOption', id: string, displayName: string, values: Array<{ __typename?: 'CatalogProductOptionValue', id: string, label: string, isDefault: boolean }> } }> }, overridesForLocale: { __typename?: 'CatalogProductOverridesForLocale', basicInformation?: { __typename?: 'CatalogProductBasicInformationOverrides', name?: string | null, description?: string | null } | null, seoInformation?: { __typename?: 'CatalogProductSeoInformationOverrides', pageTitle?: string | null, metaDescription?: string | null } | null, urlPath?: { __typename?: 'CatalogProductUrlPathOverrides', path?: string | null } | null }, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, backorderLimit?: number | null, availability: InventoryAvailability } | null, variants: { __typename?: 'VariantConnection', edges: Array<{ __typename?: 'VariantEdge', node: { __typename?: 'Variant', id: string, entityId: number, sku?: string | null, inventory?: { __typename?: 'InventoryAggregate', availableToSell: number, qtyBackordered: number, availability: InventoryAvailability } | null, locations: Array<{ __typename?: 'InventoryLevel', availableToSell: number, canBackorder: boolean, remainingBackorderAllowance?: number | null, orderableQuantity?: number | null, location: { __typename?: 'Location', entityId: number, name: string } }> } }> } } | null };
+
 export type SetBackorderLimitsMutationVariables = Exact<{
   input: UpdateInventorySettingsInput;
 }>;
@@ -789,5 +1043,6 @@ export const CreateOrderDocument = {"__meta__":{"hash":"cc1684d18356189d99380bae
 export const InventoryItemsDocument = {"__meta__":{"hash":"359c8eaacee64aef2df93215a54a310218d82cb7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InventoryItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItemFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inventoryItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"onHand"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"canBackorder"}},{"kind":"Field","name":{"kind":"Name","value":"orderableQuantity"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InventoryItemsQuery, InventoryItemsQueryVariables>;
 export const LocationsDocument = {"__meta__":{"hash":"e8267b6424dcb6bc3fd282229d34b30eea419c99"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LocationsQuery, LocationsQueryVariables>;
 export const OrderDocument = {"__meta__":{"hash":"1d486055ecef13ad44124e704723016d35c9021e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Order"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entityId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"entityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entityId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalIncTax"}},{"kind":"Field","name":{"kind":"Name","value":"quantityBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"quantityBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"quantityFromStock"}},{"kind":"Field","name":{"kind":"Name","value":"variant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderQuery, OrderQueryVariables>;
+export const ProductPageDocument = {"__meta__":{"hash":"a5011b18e1b48991226eacfddab0e53e6fbfe38b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entityId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"imagesFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"5"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogLocaleContextInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"entityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entityId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"basicInformation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"seoInformation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageTitle"}},{"kind":"Field","name":{"kind":"Name","value":"metaDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"urlPath"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}}]}},{"kind":"Field","name":{"kind":"Name","value":"images"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"imagesFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"altText"}},{"kind":"Field","name":{"kind":"Name","value":"isThumbnail"}},{"kind":"Field","name":{"kind":"Name","value":"urlStandard"}},{"kind":"Field","name":{"kind":"Name","value":"urlZoom"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"options"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overridesForLocale"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"localeContext"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basicInformation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"seoInformation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageTitle"}},{"kind":"Field","name":{"kind":"Name","value":"metaDescription"}}]}},{"kind":"Field","name":{"kind":"Name","value":"urlPath"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"inventory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"availability"}}]}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"canBackorder"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"orderableQuantity"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProductPageQuery, ProductPageQueryVariables>;
 export const SetBackorderLimitsDocument = {"__meta__":{"hash":"a4ad04372811539192590d89b97cd5a4346c4075"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetBackorderLimits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateInventorySettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateInventorySettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventorySettingsUpdated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entityId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backorderLimit"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"atBackorderLimit"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"ids"}}]}}]}}]}}]} as unknown as DocumentNode<SetBackorderLimitsMutation, SetBackorderLimitsMutationVariables>;
 export const UpdateOrderDocument = {"__meta__":{"hash":"570d79f6480c5c2af0e9dcde32d8e6acd3f892d5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrderUpdated"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"statusId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quantityBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"quantityBackordered"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"qtyBackordered"}},{"kind":"Field","name":{"kind":"Name","value":"availableToSell"}},{"kind":"Field","name":{"kind":"Name","value":"remainingBackorderAllowance"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutOfStockError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"variantId"}},{"kind":"Field","name":{"kind":"Name","value":"locationId"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}},{"kind":"Field","name":{"kind":"Name","value":"availableQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"availableQuantityForBackorder"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"ids"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnknownOutcomeError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateOrderMutation, UpdateOrderMutationVariables>;

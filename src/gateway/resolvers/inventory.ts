@@ -19,6 +19,7 @@ import {
 } from '../../upstream/bigcommerce-rest/inventory.js';
 import type { GatewayContext } from '../context.js';
 import { decodeOffset, encodeOffset, globalId } from '../global-id.js';
+import { RODE_ALONG, catalogSelection, type CatalogSelection } from '../catalog-stitching.js';
 import { variantPageCost } from '../loaders.js';
 import type { InventoryLevelModel } from '../models.js';
 import { argumentOf, childFields, fieldsAt } from '../selection.js';
@@ -68,6 +69,8 @@ interface ProductsPlan {
     readonly after: string | null;
     readonly withAggregates: boolean;
   } | null;
+  /** The store's catalog fields that ride in the page's call; the product records carry them. */
+  readonly catalog: CatalogSelection | null;
 }
 
 /**
@@ -76,6 +79,9 @@ interface ProductsPlan {
  */
 function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
   const nodes = fieldsAt(info, ['edges', 'node']);
+  // The store's catalog fields the page selects ride in the same call when the complexity budget allows.
+  const selected = catalogSelection(info, nodes);
+  const ridingCost = (selected?.complexity ?? 0) * first;
   const withInventory = childFields(info, nodes, 'inventory').length > 0;
   const variantFields = childFields(info, nodes, 'variants');
   const shapes = new Map(
@@ -93,8 +99,10 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
   const variantNodes = childFields(info, childFields(info, variantFields, 'edges'), 'node');
   // edges, cursor, node; id and basicInformation { name }; inventory's tracking flags (always: Product.sku needs
   // them) and aggregates; the variant page; pageInfo.
-  const cost = (variantCost: number) =>
+  const baseCost = (variantCost: number) =>
     1 + first * (1 + 1 + 1 + 3 + 3 + (withInventory ? 7 : 0) + variantCost + 3) + 3;
+  const catalog = selected !== null && baseCost(0) + ridingCost <= COMPLEXITY_BUDGET ? selected : null;
+  const cost = (variantCost: number) => baseCost(variantCost) + (catalog === null ? 0 : ridingCost);
   let variants: ProductsPlan['variants'] = null;
   if (shape !== undefined && shape.first >= 1 && shape.first <= 50) {
     const withAggregates = childFields(info, variantNodes, 'inventory').length > 0;
@@ -103,27 +111,51 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
     else if (withAggregates && cost(variantPageCost(shape.first, false)) <= COMPLEXITY_BUDGET)
       variants = { ...shape, withAggregates: false };
   }
-  return { query: productsPageQuery(withInventory, variants), variants };
+  return { query: productsPageQuery(withInventory, variants, catalog), variants, catalog };
 }
 
 /**
  * The products page document for one shape: with or without the aggregates, with or without each product's first
- * page of variants (with or without theirs). Every shape is registered in upstream-documents.ts.
+ * page of variants (with or without theirs). Every shape without catalog fields is registered in
+ * upstream-documents.ts; the store's catalog fields a client selects ride along (built from a selection the stitched
+ * schema, itself built from the store's schema, has validated).
  */
 export function productsPageQuery(
   withInventory: boolean,
   variants: { readonly withAggregates: boolean } | null,
+  catalog: CatalogSelection | null = null,
 ): string {
   const variantSelection =
     variants === null
       ? ''
       : `variants(first: $variantsFirst, after: $variantsAfter) { edges { cursor node { id ${variants.withAggregates ? AGGREGATE_FIELDS : ''} } } pageInfo { hasNextPage endCursor } }`;
-  return `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}) {
+  const catalogVariables = catalog === null ? '' : catalog.variableDefinitions.map((d) => `, ${d}`).join('');
+  return `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}${catalogVariables}) {
     store { products(first: $first, after: $after) {
-      edges { cursor node { ${PRODUCT_FIELDS} ${productInventoryFields(withInventory)} ${variantSelection} } }
+      edges { cursor node { ${PRODUCT_FIELDS} ${productInventoryFields(withInventory)} ${variantSelection} ${catalog?.selection ?? ''} } }
       pageInfo { hasNextPage endCursor }
     } }
   }`;
+}
+
+/**
+ * The product record with the catalog fields that rode in its call, under their field names: the stitching layer
+ * finds them present and fetches nothing more (see catalog-stitching.ts).
+ */
+function withCatalogFields(
+  product: ProductRecord,
+  node: unknown,
+  catalog: CatalogSelection | null,
+): ProductRecord {
+  if (catalog === null || typeof node !== 'object' || node === null) return product;
+  const fields: Record<string, unknown> = {};
+  for (const name of catalog.fields) if (name in node) fields[name] = (node as Record<string, unknown>)[name];
+  const record: ProductRecord & { readonly [RODE_ALONG]: ReadonlySet<string> } = {
+    ...product,
+    ...fields,
+    [RODE_ALONG]: new Set(catalog.fields),
+  };
+  return record;
 }
 
 async function fetchProductsPage(
@@ -133,7 +165,7 @@ async function fetchProductsPage(
   after: string | null,
 ) {
   const plan = planProducts(info, first);
-  const variables: Record<string, unknown> = { first, after };
+  const variables: Record<string, unknown> = { first, after, ...plan.catalog?.variables };
   if (plan.variants !== null) {
     variables['variantsFirst'] = plan.variants.first;
     variables['variantsAfter'] = plan.variants.after;
@@ -146,7 +178,9 @@ async function fetchProductsPage(
     const record = r.record(edge);
     return {
       cursor: r.field(record, 'cursor', (cr, v) => cr.string(v)),
-      node: r.field(record, 'node', (nr, v) => readProduct(nr, v, pageKey)),
+      node: r.field(record, 'node', (nr, v) =>
+        withCatalogFields(readProduct(nr, v, pageKey), v, plan.catalog),
+      ),
     };
   });
   const pageInfo = reader.at('store.products.pageInfo').record(connection['pageInfo']);

@@ -11,6 +11,12 @@ export interface AdminGraphqlDocument {
    * per request (the products page with or without inventory and variants).
    */
   readonly texts: readonly string[];
+  /**
+   * Texts under this name may also carry fields of the store's own schema that a client selected (the catalog
+   * fields riding in the products page call): those parts were validated against a schema built from the store's,
+   * so only the registered texts are checked at boot. @default false
+   */
+  readonly extendedPerRequest?: boolean;
 }
 
 export interface AdminGraphqlRegistry {
@@ -38,16 +44,25 @@ export class UnregisteredDocumentError extends Error {
   }
 }
 
-const textSets = new WeakMap<AdminGraphqlRegistry, ReadonlyMap<string, ReadonlySet<string>>>();
+const textSets = new WeakMap<
+  AdminGraphqlRegistry,
+  ReadonlyMap<string, { readonly texts: ReadonlySet<string>; readonly extended: boolean }>
+>();
 
 /** Whether `text` is one of the texts registered under `operationName`. */
 export function isRegistered(registry: AdminGraphqlRegistry, operationName: string, text: string): boolean {
   let sets = textSets.get(registry);
   if (sets === undefined) {
-    sets = new Map(registry.documents.map((document) => [document.operationName, new Set(document.texts)]));
+    sets = new Map(
+      registry.documents.map((document) => [
+        document.operationName,
+        { texts: new Set(document.texts), extended: document.extendedPerRequest === true },
+      ]),
+    );
     textSets.set(registry, sets);
   }
-  return sets.get(operationName)?.has(text) === true;
+  const entry = sets.get(operationName);
+  return entry !== undefined && (entry.extended || entry.texts.has(text));
 }
 
 /** Every (operation name, text) pair of the registry. */
