@@ -357,6 +357,32 @@ describe('drift while running', () => {
     }
   });
 
+  it('refuses a stitched catalog field the store dropped (CatalogProductImage.urlZoom) and serves its siblings', async () => {
+    const emulator = await startEmulator();
+    const logs: string[] = [];
+    const gateway = await createGateway(
+      gatewayOptions(emulator.storeUrl, logs, { remoteSchema: { refreshMs: 50 } }),
+    );
+    const images = (field: string) =>
+      `{ product(entityId: 77) { id images(first: 1) { edges { node { ${field} } } } } }`;
+    try {
+      expectData(await gql(gateway.graphqlUrl, images('urlZoom')));
+      emulator.removeAdminGraphqlFields(['ProductImage.urlZoom']);
+      await readinessUntil(gateway.url, (answer) => remoteDetail(answer).missingFields.length > 0);
+      expect(remoteDetail(await readiness(gateway.url)).missingFields).toEqual(['ProductImage.urlZoom']);
+      const refused = await gql(gateway.graphqlUrl, images('urlZoom'));
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.[0]?.extensions).toEqual({
+        code: 'REMOTE_FIELD_UNAVAILABLE',
+        field: 'CatalogProductImage.urlZoom',
+        remoteField: 'ProductImage.urlZoom',
+      });
+      expectData(await gql(gateway.graphqlUrl, images('urlStandard')));
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('reads the schema again at once when the store refuses a document with "Cannot query field"', async () => {
     const emulator = await startEmulator();
     const logs: string[] = [];

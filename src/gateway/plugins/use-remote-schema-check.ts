@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RemoteFieldUnavailableError } from '../../upstream/errors.js';
+import { CATALOG_TYPE_PREFIX } from '../catalog-stitching.js';
 import type { RemoteSchemaMonitor } from '../remote-schema-monitor.js';
 
 /** `extensions.code` of an operation that needs a field the store's Admin GraphQL API no longer serves. */
@@ -67,10 +68,14 @@ function checkRule(monitor: RemoteSchemaMonitor, version: number): ValidationRul
         if (parent === null || parent === undefined || field === null || field === undefined) return;
         const coordinate = `${parent.name}.${field.name}`;
         if (reported.has(coordinate)) return;
-        // Declared dependencies, and fields mirrored from the store's types under the same name.
+        // Declared dependencies, and fields mirrored from the store's types: under the same name (Product,
+        // Variant) or under the stitched `Catalog` prefix (CatalogProductImage is the store's ProductImage).
+        const remoteType = parent.name.startsWith(CATALOG_TYPE_PREFIX)
+          ? parent.name.slice(CATALOG_TYPE_PREFIX.length)
+          : parent.name;
         const needed = [
           ...(dependencies.get(coordinate) ?? []),
-          ...(mirrored.has(parent.name) ? [coordinate] : []),
+          ...(mirrored.has(remoteType) ? [`${remoteType}.${field.name}`] : []),
         ];
         const gone = needed.find((remote) => missing.has(remote));
         if (gone === undefined) return;
