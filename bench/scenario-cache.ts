@@ -36,8 +36,10 @@ export interface CacheResult {
 
 const LATENCY_MS = 20;
 const FIRST_VARIANT = 10_000;
+// What a product page shows ("N left, backorder available"): the aggregates, one Admin GraphQL call per miss. (A
+// selected `sku` adds a REST inventory call per miss: BigCommerce's Admin GraphQL documents no SKU.)
 const QUERY =
-  'query Availability($entityId: Int!) { variant(entityId: $entityId) { sku inventory { availableToSell onHand availability } } }';
+  'query Availability($entityId: Int!) { variant(entityId: $entityId) { entityId inventory { availableToSell onHand availability } } }';
 
 function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
