@@ -12,9 +12,11 @@ export const ADMIN_GRAPHQL_DOCUMENTS: readonly AdminGraphqlDocument[] = [
   {
     operationName: 'GatewayProducts',
     extendedPerRequest: true,
-    texts: [false, true].flatMap((withInventory) =>
-      [null, { withAggregates: false }, { withAggregates: true }].map((variants) =>
-        productsPageQuery(withInventory, variants),
+    texts: [false, true].flatMap((withName) =>
+      [false, true].flatMap((withInventory) =>
+        [null, { withAggregates: false }, { withAggregates: true }].map((variants) =>
+          productsPageQuery(withName, withInventory, variants),
+        ),
       ),
     ),
   },

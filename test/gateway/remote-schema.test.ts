@@ -242,6 +242,8 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 const NAME = '{ product(entityId: 77) { entityId name } }';
 const PRODUCT_INVENTORY = '{ product(entityId: 77) { entityId inventory { onHand } } }';
 const VARIANT = '{ variant(entityId: 78) { entityId sku inventory { onHand } locations { onHand } } }';
+const PRODUCTS_PAGE = '{ products(first: 3) { edges { node { entityId inventory { onHand } } } } }';
+const PRODUCTS_PAGE_NAMED = '{ products(first: 3) { edges { node { entityId name } } } }';
 const INVENTORY_ITEMS = '{ inventoryItems(first: 2) { edges { node { sku locations { onHand } } } } }';
 const LOCATIONS = '{ locations { entityId name } }';
 
@@ -283,8 +285,10 @@ describe('drift while running', () => {
         name: await gql(gateway.graphqlUrl, NAME),
         productInventory: await gql(gateway.graphqlUrl, PRODUCT_INVENTORY),
         variant: await gql(gateway.graphqlUrl, VARIANT),
+        page: await gql(gateway.graphqlUrl, PRODUCTS_PAGE),
       };
       expectData(before.name);
+      expectData(before.page);
 
       emulator.removeAdminGraphqlFields(['Product.basicInformation']);
       const drifted = await readinessUntil(gateway.url, (answer) =>
@@ -312,6 +316,11 @@ describe('drift while running', () => {
       }
       expectData(await gql(gateway.graphqlUrl, INVENTORY_ITEMS));
       expectData(await gql(gateway.graphqlUrl, LOCATIONS));
+      // A catalog page without names keeps working; with names it is refused like the product's name.
+      const page = await gql(gateway.graphqlUrl, PRODUCTS_PAGE);
+      expectData(page);
+      expect(page.body).toEqual(before.page.body);
+      expectUnavailable(await gql(gateway.graphqlUrl, PRODUCTS_PAGE_NAMED), 'Product.basicInformation');
 
       const metrics = await (await fetch(gateway.metricsUrl)).text();
       expect(metrics).toContain(

@@ -71,6 +71,8 @@ interface ProductsPlan {
   } | null;
   /** The store's catalog fields that ride in the page's call; the product records carry them. */
   readonly catalog: CatalogSelection | null;
+  /** Whether the page asks for the products' names (only when `name` is selected). */
+  readonly withName: boolean;
 }
 
 /**
@@ -83,6 +85,8 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
   const selected = catalogSelection(info, nodes);
   const ridingCost = (selected?.complexity ?? 0) * first;
   const withInventory = childFields(info, nodes, 'inventory').length > 0;
+  // The name only when selected: a page that does not show it keeps working while the store's schema lacks it.
+  const withName = childFields(info, nodes, 'name').length > 0;
   const variantFields = childFields(info, nodes, 'variants');
   const shapes = new Map(
     variantFields.map((field) => {
@@ -111,7 +115,12 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
     else if (withAggregates && cost(variantPageCost(shape.first, false)) <= COMPLEXITY_BUDGET)
       variants = { ...shape, withAggregates: false };
   }
-  return { query: productsPageQuery(withInventory, variants, catalog), variants, catalog };
+  return {
+    query: productsPageQuery(withName, withInventory, variants, catalog),
+    variants,
+    catalog,
+    withName,
+  };
 }
 
 /**
@@ -121,6 +130,7 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
  * schema, itself built from the store's schema, has validated).
  */
 export function productsPageQuery(
+  withName: boolean,
   withInventory: boolean,
   variants: { readonly withAggregates: boolean } | null,
   catalog: CatalogSelection | null = null,
@@ -132,7 +142,7 @@ export function productsPageQuery(
   const catalogVariables = catalog === null ? '' : catalog.variableDefinitions.map((d) => `, ${d}`).join('');
   return `query GatewayProducts($first: Int!, $after: String${variants === null ? '' : ', $variantsFirst: Int!, $variantsAfter: String'}${catalogVariables}) {
     store { products(first: $first, after: $after) {
-      edges { cursor node { ${PRODUCT_FIELDS} ${productInventoryFields(withInventory)} ${variantSelection} ${catalog?.selection ?? ''} } }
+      edges { cursor node { ${withName ? PRODUCT_FIELDS : 'id'} ${productInventoryFields(withInventory)} ${variantSelection} ${catalog?.selection ?? ''} } }
       pageInfo { hasNextPage endCursor }
     } }
   }`;
@@ -185,7 +195,8 @@ async function fetchProductsPage(
   });
   const pageInfo = reader.at('store.products.pageInfo').record(connection['pageInfo']);
   for (const { node } of edges) {
-    context.loaders.primeProduct(node);
+    // A record read without its name would answer `name` wrongly elsewhere in the operation.
+    if (plan.withName) context.loaders.primeProduct(node);
     if (node.variantPage !== undefined && pageKey !== undefined) {
       context.loaders.variantPageByKey.prime(`${node.entityId}|${pageKey}`, node.variantPage);
       for (const variant of node.variantPage.variants) context.loaders.primeVariant(variant);
