@@ -51,6 +51,7 @@ import {
   GraphQLList,
   GraphQLObjectType,
   Kind,
+  valueFromASTUntyped,
   getNamedType,
   isAbstractType,
   isObjectType,
@@ -169,12 +170,7 @@ export function selectionComplexity(
     const first = selection.arguments?.find((argument) => argument.name.value === 'first');
     let size = 1;
     if (first !== undefined) {
-      const value =
-        first.value.kind === Kind.VARIABLE
-          ? variables[first.value.name.value]
-          : first.value.kind === Kind.INT
-            ? Number(first.value.value)
-            : undefined;
+      const value = valueFromASTUntyped(first.value, variables);
       size = typeof value === 'number' ? value : DEFAULT_REMOTE_PAGE;
     } else if (selection.name.value === 'edges') size = 1;
     cost += Math.max(1, size) * selectionComplexity(selection.selectionSet, variables, fragments);

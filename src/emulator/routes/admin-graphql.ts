@@ -9,7 +9,7 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
+  valueFromASTUntyped,
   visit,
 } from 'graphql';
 import { availableToSell, backorderAllowance, type StockRow, type StoreDatabase } from '../db.js';
@@ -621,20 +621,6 @@ export function typeDefsWithout(coordinates: readonly string[]): DocumentNode {
   });
 }
 
-function argumentValue(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
-  if (node === undefined) return undefined;
-  switch (node.kind) {
-    case Kind.VARIABLE:
-      return variables[node.name.value];
-    case Kind.INT:
-      return Number(node.value);
-    case Kind.LIST:
-      return node.values.map((value) => argumentValue(value, variables));
-    default:
-      return undefined;
-  }
-}
-
 /**
  * Estimates cost the way BigCommerce describes it: every field costs 1, and a connection multiplies what it
  * selects by its page size (`first`, or the number of `ids`). Introspection (`__schema`, `__type` and everything
@@ -668,7 +654,7 @@ function complexity(
     cost += 1;
     if (nested === undefined) continue;
     const args = new Map(
-      selection.arguments?.map((arg) => [arg.name.value, argumentValue(arg.value, variables)]) ?? [],
+      selection.arguments?.map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]) ?? [],
     );
     const first = args.get('first');
     const ids = args.get('ids');

@@ -13,7 +13,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type SelectionNode,
-  type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
@@ -191,29 +191,9 @@ export function entitiesOfWrite(args: ExecutionArgs): CacheEntityRecord[] {
       continue;
     }
     if (selection.name.value === 'updateOrder') everything = true;
-    for (const argument of selection.arguments ?? []) visit(literal(argument.value, variables));
+    for (const argument of selection.arguments ?? []) visit(valueFromASTUntyped(argument.value, variables));
   }
   return everything ? INVENTORY_TYPES.map((typename) => ({ typename })) : [...records.values()];
-}
-
-/** An argument's value with its variables filled in (enough to find ids; no coercion needed). */
-function literal(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
-  switch (node.kind) {
-    case Kind.VARIABLE:
-      return variables[node.name.value];
-    case Kind.INT:
-      return Number(node.value);
-    case Kind.LIST:
-      return node.values.map((value) => literal(value, variables));
-    case Kind.OBJECT:
-      return Object.fromEntries(
-        node.fields.map((field) => [field.name.value, literal(field.value, variables)]),
-      );
-    case Kind.NULL:
-      return null;
-    default:
-      return 'value' in node ? node.value : null;
-  }
 }
 
 /**
