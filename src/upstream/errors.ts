@@ -102,3 +102,14 @@ export class RemoteFieldUnavailableError extends UpstreamError {
     );
   }
 }
+
+/** The `message` of each entry of a GraphQL answer's `errors` ('unknown error' where there is none). */
+export function graphqlErrorMessages(errors: readonly unknown[]): string[] {
+  return errors.map((error) =>
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+      ? (error as { message: string }).message
+      : 'unknown error',
+  );
+}

@@ -1,4 +1,4 @@
-import { RemoteFieldUnavailableError, UpstreamGraphqlError } from '../errors.js';
+import { RemoteFieldUnavailableError, UpstreamGraphqlError, graphqlErrorMessages } from '../errors.js';
 import { Reader } from '../guards.js';
 import type { Transport } from '../transport.js';
 import { isRegistered, UnregisteredDocumentError, type AdminGraphqlRegistry } from './documents.js';
@@ -115,13 +115,7 @@ export function createAdminGraphqlClient(
       const body = reader.record(response.body);
       const errors = body['errors'];
       if (Array.isArray(errors) && errors.length > 0) {
-        const messages = errors.map((error: unknown) =>
-          typeof error === 'object' &&
-          error !== null &&
-          typeof (error as { message?: unknown }).message === 'string'
-            ? (error as { message: string }).message
-            : 'unknown error',
-        );
+        const messages = graphqlErrorMessages(errors);
         // A field the store no longer has: the schema is read again before the call fails.
         const missing = messages
           .filter((message) => message.startsWith('Cannot query field'))

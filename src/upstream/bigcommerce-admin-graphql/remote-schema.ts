@@ -18,7 +18,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { UpstreamError, UpstreamGraphqlError } from '../errors.js';
+import { UpstreamError, UpstreamGraphqlError, graphqlErrorMessages } from '../errors.js';
 import { Reader } from '../guards.js';
 import type { Transport } from '../transport.js';
 
@@ -99,13 +99,7 @@ export async function introspectRemoteSchema(
   const record = reader.record(body);
   const errors = record['errors'];
   if (Array.isArray(errors) && errors.length > 0) {
-    const messages = errors.map((error: unknown) =>
-      typeof error === 'object' &&
-      error !== null &&
-      typeof (error as { message?: unknown }).message === 'string'
-        ? (error as { message: string }).message
-        : 'unknown error',
-    );
+    const messages = graphqlErrorMessages(errors);
     throw new RemoteSchemaReadError(
       `the store refused to introspect its Admin GraphQL API (${messages.join('; ')}): set REMOTE_SCHEMA=snapshot to use the committed snapshot`,
       false,
