@@ -9,6 +9,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { RemoteFieldUnavailableError } from '../../upstream/errors.js';
 import { CATALOG_TYPE_PREFIX } from '../catalog-stitching.js';
+import { replaceExecutionErrors } from './replace-execution-errors.js';
 import type { RemoteSchemaMonitor } from '../remote-schema-monitor.js';
 
 /** `extensions.code` of an operation that needs a field the store's Admin GraphQL API no longer serves. */
@@ -106,29 +107,13 @@ export function useRemoteSchemaCheck(monitor: RemoteSchemaMonitor | undefined): 
       if (rule?.version !== version) rule = { version, rule: checkRule(monitor, version) };
       addValidationRule(rule.rule);
     },
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (!('errors' in result) || result.errors === undefined) return;
-          let changed = false;
-          const errors = (result.errors as readonly unknown[]).map((error) => {
-            if (!(error instanceof GraphQLError)) return error;
-            const original = error.originalError;
-            if (!(original instanceof RemoteFieldUnavailableError)) return error;
-            changed = true;
-            const remoteField = original.coordinates.join(', ');
-            return new GraphQLError(
-              `The store's Admin GraphQL API no longer has ${remoteField}, which this field needs. Leave the field out, or try again once the store serves it.`,
-              {
-                ...(error.nodes === undefined ? {} : { nodes: error.nodes }),
-                ...(error.path === undefined ? {} : { path: error.path }),
-                extensions: { code: REMOTE_FIELD_UNAVAILABLE, remoteField },
-              },
-            );
-          });
-          if (changed) setResult({ ...result, errors: errors as GraphQLError[] });
-        },
-      };
-    },
+    onExecute: replaceExecutionErrors((original, _error, location) => {
+      if (!(original instanceof RemoteFieldUnavailableError)) return undefined;
+      const remoteField = original.coordinates.join(', ');
+      return new GraphQLError(
+        `The store's Admin GraphQL API no longer has ${remoteField}, which this field needs. Leave the field out, or try again once the store serves it.`,
+        { ...location, extensions: { code: REMOTE_FIELD_UNAVAILABLE, remoteField } },
+      );
+    }),
   };
 }

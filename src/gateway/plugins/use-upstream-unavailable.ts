@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { UpstreamRateLimitError, UpstreamUnavailableError } from '../../upstream/errors.js';
 import type { Logger } from '../logger.js';
+import { replaceExecutionErrors } from './replace-execution-errors.js';
 
 export interface UpstreamUnavailableOptions {
   /** Where each such failure is logged (at warn), with the upstream operation. */
@@ -27,38 +28,20 @@ function clientMessage(error: UpstreamUnavailableError | UpstreamRateLimitError)
  */
 export function useUpstreamUnavailable({ logger }: UpstreamUnavailableOptions): Plugin {
   return {
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (!('errors' in result) || result.errors === undefined) return;
-          let changed = false;
-          const errors = (result.errors as readonly unknown[]).map((error) => {
-            if (!(error instanceof GraphQLError)) return error;
-            const original = error.originalError;
-            if (!(original instanceof UpstreamUnavailableError || original instanceof UpstreamRateLimitError))
-              return error;
-            changed = true;
-            const retryAfterMs =
-              original instanceof UpstreamRateLimitError ? original.waitMs : original.retryAfterMs;
-            logger.warn('upstream unavailable', {
-              path: error.path?.join('.'),
-              upstream: original.operation,
-              detail: original.message,
-            });
-            return new GraphQLError(clientMessage(original), {
-              ...(error.nodes === undefined ? {} : { nodes: error.nodes }),
-              ...(error.path === undefined ? {} : { path: error.path }),
-              extensions: {
-                code: UPSTREAM_UNAVAILABLE,
-                retryable: true,
-                retryAfterMs,
-                http: { status: 503 },
-              },
-            });
-          });
-          if (changed) setResult({ ...result, errors: errors as GraphQLError[] });
-        },
-      };
-    },
+    onExecute: replaceExecutionErrors((original, error, location) => {
+      if (!(original instanceof UpstreamUnavailableError || original instanceof UpstreamRateLimitError))
+        return undefined;
+      const retryAfterMs =
+        original instanceof UpstreamRateLimitError ? original.waitMs : original.retryAfterMs;
+      logger.warn('upstream unavailable', {
+        path: error.path?.join('.'),
+        upstream: original.operation,
+        detail: original.message,
+      });
+      return new GraphQLError(clientMessage(original), {
+        ...location,
+        extensions: { code: UPSTREAM_UNAVAILABLE, retryable: true, retryAfterMs, http: { status: 503 } },
+      });
+    }),
   };
 }
