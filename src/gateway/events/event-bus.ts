@@ -160,24 +160,27 @@ export interface MemoryEventBusOptions {
   readonly retention?: number;
 }
 
+/**
+ * Ids of in-memory buses come from one clock per process, so two buses in a process (or a bus and its successor after
+ * an in-process restart) never issue the same id; a restarted process starts later than its predecessor's last id.
+ */
+const memoryIds = { lastMs: 0, seq: 0 };
+
+function nextMemoryId(): string {
+  const now = Date.now();
+  if (now > memoryIds.lastMs) {
+    memoryIds.lastMs = now;
+    memoryIds.seq = 0;
+  } else memoryIds.seq += 1;
+  return `${memoryIds.lastMs}-${memoryIds.seq}`;
+}
+
 /** One process, in memory: a bounded ring of events; ids from before this process are refused as expired. */
 export function createMemoryEventBus(options: MemoryEventBusOptions = {}): EventBus {
   const retention = options.retention ?? 10_000;
   const events: InventoryEvent[] = [];
   const snapshots = new Map<string, Snapshot>();
   const listeners = new Set<(event: InventoryEvent) => void>();
-  let lastMs = 0;
-  let seq = 0;
-
-  const nextId = (): string => {
-    const now = Date.now();
-    if (now > lastMs) {
-      lastMs = now;
-      seq = 0;
-    } else seq += 1;
-    return `${lastMs}-${seq}`;
-  };
-
   return {
     observe(observations) {
       const published: InventoryEvent[] = [];
@@ -188,7 +191,7 @@ export function createMemoryEventBus(options: MemoryEventBusOptions = {}): Event
         snapshots.set(key, decision.next);
         for (const kind of decision.kinds) {
           const event: InventoryEvent = {
-            id: nextId(),
+            id: nextMemoryId(),
             kind,
             countersChanged: decision.countersChanged,
             item: observation.item,
