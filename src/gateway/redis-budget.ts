@@ -16,6 +16,9 @@ export interface RedisBudgetOptions {
 /** How long the one call that learns an unknown budget holds the others back at most. */
 const PROBE_MS = 2000;
 
+/** How long calls wait for the first connection to Redis before this replica counts them on its own. */
+const CONNECT_WAIT_MS = 2000;
+
 export interface RedisBudget extends UpstreamBudget {
   close(): Promise<void>;
 }
@@ -102,11 +105,28 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   redis.on('ready', () => {
     warned = false;
   });
+  // Commands sent before the first connection is made would fail and go to this replica's own budget, uncounted by
+  // the others: replicas starting together would each spend the store's quota on their start-up calls. The first
+  // connection is waited for (at most `CONNECT_WAIT_MS`; an error ends the wait at once).
+  let connecting: Promise<void> | undefined = new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      connecting = undefined;
+      resolve();
+    };
+    const timer = setTimeout(done, CONNECT_WAIT_MS);
+    timer.unref();
+    redis.once('ready', done);
+    redis.once('error', done);
+  });
   const run = (script: string, ...args: (string | number)[]): Promise<unknown> =>
     redis.eval(script, 2, key, `${key}:probe`, ...args);
 
   return {
     async acquire(signal) {
+      if (connecting !== undefined) await connecting;
       for (;;) {
         let waitMs: number;
         try {

@@ -4,6 +4,7 @@ import { bearer, startAuthStack } from '../helpers/auth-stack.js';
 import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { createGateway, type Gateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
+import { createRedisBudget } from '../../src/gateway/redis-budget.js';
 import { lastSeq, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
 
 const LOCATIONS = '{ locations { entityId } }';
@@ -96,5 +97,49 @@ describe('clients taking turns at a scarce store budget', () => {
     const statuses = (await stack.requests()).map((request) => request.status);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     expect(statuses).toHaveLength(14);
+  });
+});
+
+describe('replicas starting together', () => {
+  it("count their start-up calls (the store's schema read) in the shared budget: the store never answers 429", async () => {
+    const emulator = await startEmulator({ quota: 2, windowMs: 1_500 });
+    const prefix = testPrefix();
+    const since = await lastSeq(emulator);
+    // Each replica reads the store's schema before it serves, with a fresh connection to Redis.
+    const replicas = await Promise.all(
+      [0, 1, 2, 3].map(() =>
+        createGateway({
+          storeUrl: emulator.storeUrl,
+          accessToken: TOKEN,
+          redisUrl: REDIS_URL,
+          redisPrefix: prefix,
+          logger: createLogger({ level: 'error', write: () => undefined }),
+        }),
+      ),
+    );
+    afterAll(() => Promise.all(replicas.map((replica) => replica.stop())));
+    const errors = await Promise.all(replicas.map((replica) => query(replica)));
+    expect(errors.filter((error) => error !== undefined)).toEqual([]);
+    const statuses = (await requestsSince(emulator, since)).map((request) => request.status);
+    expect(statuses.filter((status) => status === 429)).toEqual([]);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(8);
+  });
+});
+
+describe('the shared budget without Redis', () => {
+  it("lets calls go on this replica's own budget when Redis cannot be reached, and says so once", async () => {
+    const lines: string[] = [];
+    // Nothing listens on port 1.
+    const budget = createRedisBudget({
+      url: 'redis://127.0.0.1:1',
+      prefix: testPrefix(),
+      logger: createLogger({ level: 'warn', write: (line) => lines.push(line) }),
+    });
+    try {
+      for (let i = 0; i < 3; i += 1) await budget.acquire(undefined);
+      expect(lines.filter((line) => line.includes('shared upstream budget unavailable'))).toHaveLength(1);
+    } finally {
+      await budget.close();
+    }
   });
 });
