@@ -125,6 +125,24 @@ describe('limits before execution, on every transport', () => {
   });
 
   it.each(TRANSPORTS)(
+    'judges each request by its own variables over %s: one document refused over the limit, answered within it',
+    async (transport) => {
+      const stack = await startStack();
+      const query = 'query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+      const ids = (count: number) => Array.from({ length: count }, (_, i) => `Location:${i + 1}`);
+      // Refused first: a refusal kept with the document would also refuse the requests after it.
+      for (const count of [101, 2, 101, 2]) {
+        const answer = await send(stack, transport, { query, variables: { ids: ids(count) } });
+        if (count > 100) expect(codes(answer)).toEqual(['LIST_LIMIT_EXCEEDED']);
+        else {
+          expect(answer.results[0]?.errors).toBeUndefined();
+          expect(answer.results[0]?.data?.['nodes']).toHaveLength(2);
+        }
+      }
+    },
+  );
+
+  it.each(TRANSPORTS)(
     'refuses an operation over the cost budget over %s, stating cost and limit',
     async (transport) => {
       const stack = await startStack();

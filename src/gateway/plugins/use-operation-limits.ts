@@ -2,6 +2,7 @@ import {
   GraphQLError,
   parse,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLSchema,
   type ParseOptions,
   type Source,
@@ -64,15 +65,11 @@ const ESTIMATE_KEY_MAX_CHARS = 4096;
 /** GraphQL's parser reports a document over `maxTokens` with this message. */
 const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) \d+ tokens/;
 
-interface RequestParams {
-  readonly operationName?: string | null;
-  readonly variables?: Record<string, unknown> | null;
-}
-
 /**
  * Refuses, before anything runs, an operation over any limit: tokens at parsing; then, once GraphQL validation
- * passed, depth, aliases, root fields and directives (measured once per parsed document), and cost, list lengths
- * and estimated upstream calls with the request's variables (they change the page sizes). Every refusal has a
+ * passed, depth, aliases, root fields and directives (measured once per parsed document); then, as execution or a
+ * subscription starts, cost, list lengths and estimated upstream calls with the request's variables (they change
+ * the page sizes), before any resolver runs. Every refusal has a
  * stable `code`, HTTP status 400 (a parse error follows the GraphQL over HTTP specification: 200 to clients that
  * accept only `application/json`), and states the figure and the limit. graphql-ws subscriptions are parsed and
  * validated through the same envelop pipeline, so the limits hold on every transport.
@@ -109,15 +106,16 @@ export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugi
   const estimateOf = (
     schema: GraphQLSchema,
     document: DocumentNode,
-    request: RequestParams | undefined,
+    operationName: string | null | undefined,
+    variables: Readonly<Record<string, unknown>> | null | undefined,
   ): OperationCost | CostEstimateError => {
-    const key = `${request?.operationName ?? ''}\n${JSON.stringify(request?.variables ?? null)}`;
+    const key = `${operationName ?? ''}\n${JSON.stringify(variables ?? null)}`;
     let known = estimates.get(document);
     const found = known?.get(key);
     if (found !== undefined) return found;
     let estimate: OperationCost | CostEstimateError;
     try {
-      estimate = estimateCost(schema, document, request?.operationName, request?.variables, {
+      estimate = estimateCost(schema, document, operationName, variables, {
         maxListArgument: settings.maxIdsPerList,
       });
     } catch (error) {
@@ -132,6 +130,32 @@ export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugi
     known.set(key, estimate);
     if (known.size > ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value as string);
     return estimate;
+  };
+
+  /** The refusal of an operation whose estimate, with its variables, is over a limit; null when it may run. */
+  const costRefusal = (args: ExecutionArgs): GraphQLError | null => {
+    const estimate = estimateOf(args.schema, args.document, args.operationName, args.variableValues);
+    if (estimate instanceof CostEstimateError)
+      return refusal(estimate.message, estimate.code, { ...estimate.detail });
+    const { cost, upstreamCalls } = estimate;
+    if (cost > settings.maxCost) {
+      const shown = Number.isFinite(cost) ? String(cost) : 'too large to estimate';
+      return refusal(
+        `The operation costs ${shown}, over the limit of ${settings.maxCost}`,
+        'COST_LIMIT_EXCEEDED',
+        {
+          cost: Number.isFinite(cost) ? cost : null,
+          limit: settings.maxCost,
+        },
+      );
+    }
+    if (upstreamCalls > settings.maxUpstreamCalls)
+      return refusal(
+        `The operation would make about ${upstreamCalls} upstream calls, over the limit of ${settings.maxUpstreamCalls}`,
+        'UPSTREAM_CALL_LIMIT_EXCEEDED',
+        { upstreamCalls, limit: settings.maxUpstreamCalls },
+      );
+    return null;
   };
 
   return {
@@ -150,41 +174,23 @@ export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugi
         }
       });
     },
-    onValidate({ context, params }) {
-      const schema = params.schema as GraphQLSchema;
+    onValidate({ params }) {
       const documentAST = params.documentAST as DocumentNode;
+      // Only what the document alone decides is refused here: yoga keeps validation results per document, so a
+      // refusal that depends on the variables would be served again for any variables.
       return ({ valid, setResult }) => {
         if (!valid) return;
         const shapeError = shapeRefusal(documentAST);
-        if (shapeError !== null) {
-          setResult([shapeError]);
-          return;
-        }
-        const estimate = estimateOf(schema, documentAST, (context as { params?: RequestParams }).params);
-        if (estimate instanceof CostEstimateError) {
-          setResult([refusal(estimate.message, estimate.code, { ...estimate.detail })]);
-          return;
-        }
-        const { cost, upstreamCalls } = estimate;
-        if (cost > settings.maxCost) {
-          const shown = Number.isFinite(cost) ? String(cost) : 'too large to estimate';
-          setResult([
-            refusal(
-              `The operation costs ${shown}, over the limit of ${settings.maxCost}`,
-              'COST_LIMIT_EXCEEDED',
-              { cost: Number.isFinite(cost) ? cost : null, limit: settings.maxCost },
-            ),
-          ]);
-        } else if (upstreamCalls > settings.maxUpstreamCalls) {
-          setResult([
-            refusal(
-              `The operation would make about ${upstreamCalls} upstream calls, over the limit of ${settings.maxUpstreamCalls}`,
-              'UPSTREAM_CALL_LIMIT_EXCEEDED',
-              { upstreamCalls, limit: settings.maxUpstreamCalls },
-            ),
-          ]);
-        }
+        if (shapeError !== null) setResult([shapeError]);
       };
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = costRefusal(args);
+      if (error !== null) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = costRefusal(args);
+      if (error !== null) setResultAndStopExecution({ errors: [error] });
     },
   };
 }
