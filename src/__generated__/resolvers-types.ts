@@ -1230,6 +1230,12 @@ export type ListSizeDirectiveArgs = {
 
 export type ListSizeDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type MaxPageDirectiveArgs = {
+  size: Scalars['Int']['input'];
+};
+
+export type MaxPageDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = MaxPageDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type RemoteDirectiveArgs = {
   field: Scalars['String']['input'];
 };
@@ -1824,6 +1830,7 @@ export type DirectiveResolvers<ContextType = GatewayContext> = {
   authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
   cost?: CostDirectiveResolver<any, any, ContextType>;
   listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+  maxPage?: MaxPageDirectiveResolver<any, any, ContextType>;
   remote?: RemoteDirectiveResolver<any, any, ContextType>;
   requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
   upstream?: UpstreamDirectiveResolver<any, any, ContextType>;

@@ -82,6 +82,8 @@ const MAX_IDS_PER_CALL = 50;
 const COMPLEXITY_BUDGET = 9_000;
 /** Page size assumed for a store connection without `first` (Admin GraphQL's default). */
 const DEFAULT_REMOTE_PAGE = 10;
+/** The largest page an Admin GraphQL connection returns (`first` up to 50); larger ones are refused up front. */
+const MAX_REMOTE_PAGE = 50;
 
 /** The gateway's types that merge with the store's, with the id prefix of the store's objects of that type. */
 const MERGED_TYPES = {
@@ -442,7 +444,10 @@ export function stitchCatalog(options: CatalogStitchingOptions): GraphQLSchema {
             isObjectType(named) && named.getFields()['edges'] !== undefined
               ? { slicingArguments: ['first'], sizedFields: ['edges'] }
               : { slicingArguments: ['first'] };
-          directives.push(directive('listSize', { ...sized, assumedSize: DEFAULT_REMOTE_PAGE }));
+          directives.push(
+            directive('listSize', { ...sized, assumedSize: DEFAULT_REMOTE_PAGE }),
+            directive('maxPage', { size: MAX_REMOTE_PAGE }),
+          );
         }
         if (directives.length === 0) return { ...fieldConfig, description };
         return {

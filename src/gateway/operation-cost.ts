@@ -46,6 +46,8 @@ interface FieldCost {
   readonly assumedSize: number | undefined;
   readonly slicingArguments: readonly string[];
   readonly sizedFields: readonly string[];
+  /** The largest value a slicing argument accepts (`@maxPage`). */
+  readonly maxPage: number | undefined;
   /** Parents (or, with `upstreamPerItem`, items) per upstream call; undefined when the field makes none. */
   readonly upstreamBatchSize: number | undefined;
   readonly upstreamPerItem: boolean;
@@ -202,12 +204,14 @@ function costTable(schema: GraphQLSchema): Map<string, FieldCost> {
       const cost = directiveArguments(field, 'cost');
       const listSize = directiveArguments(field, 'listSize');
       const upstream = directiveArguments(field, 'upstream');
+      const maxPage = directiveArguments(field, 'maxPage');
       if (cost === undefined && listSize === undefined && upstream === undefined) continue;
       table.set(`${type.name}.${field.name}`, {
         weight: optionalInteger(cost?.['weight']),
         assumedSize: optionalInteger(listSize?.['assumedSize']),
         slicingArguments: strings(listSize?.['slicingArguments']),
         sizedFields: strings(listSize?.['sizedFields']),
+        maxPage: optionalInteger(maxPage?.['size']),
         upstreamBatchSize:
           upstream === undefined ? undefined : Math.max(1, optionalInteger(upstream['batchSize']) ?? 1),
         upstreamPerItem: upstream?.['perItem'] === true,
@@ -224,7 +228,8 @@ function isListOutput(type: GraphQLOutputType): boolean {
 
 /**
  * Estimates the cost of the operation `operationName` selects (every operation when none is named), with the
- * request's variables. Throws CostEstimateError for a list argument over `maxListArgument`.
+ * request's variables. Throws CostEstimateError for a list argument over `maxListArgument`, or a slicing argument
+ * over the field's `@maxPage`.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -279,7 +284,15 @@ export function estimateCost(
               { field: field.name, argument: name, length: value.length, limit: maxListArgument },
             );
           sizes.push(value.length);
-        } else if (typeof value === 'number' && Number.isFinite(value)) sizes.push(Math.max(0, value));
+        } else if (typeof value === 'number' && Number.isFinite(value)) {
+          if (cost.maxPage !== undefined && value > cost.maxPage)
+            throw new CostEstimateError(
+              `"${field.name}(${name}:)" takes at most ${cost.maxPage}, got ${value}`,
+              'LIST_LIMIT_EXCEEDED',
+              { field: field.name, argument: name, value, limit: cost.maxPage },
+            );
+          sizes.push(Math.max(0, value));
+        }
       }
       // Nothing usable given (a wrongly typed variable fails coercion later): the list is assumed.
       if (sizes.length === 0) return cost.assumedSize ?? defaultListSize;

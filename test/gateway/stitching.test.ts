@@ -247,6 +247,27 @@ describe('scopes and cost of catalog fields', async () => {
     expect(large.body.errors?.[0]?.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 1500 });
     expect(await stack.requests()).toEqual([]);
   });
+
+  it("refuses a store page larger than the store's 50 before any store call, given inline or as a variable", async () => {
+    const reader = await bearer(['inventory:read']);
+    const images =
+      'query ($first: Int) { product(entityId: 111) { images(first: $first) { edges { node { urlStandard } } } } }';
+    await stack.mark();
+    for (const [query, variables] of [
+      ['{ product(entityId: 111) { images(first: 51) { edges { node { urlStandard } } } } }', {}],
+      [images, { first: 200 }],
+    ] as const) {
+      const refused = await post(url, reader, query, variables);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.[0]?.message).toMatch(/"images\(first:\)" takes at most 50, got (51|200)/);
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIST_LIMIT_EXCEEDED', limit: 50 });
+    }
+    expect(await stack.requests()).toEqual([]);
+    const largest = await post(url, reader, images, { first: 50 });
+    expect(largest.body.errors).toBeUndefined();
+    const product = largest.body.data?.['product'] as { images: { edges: unknown[] } } | undefined;
+    expect(product?.images.edges.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the public schema', async () => {
