@@ -6,8 +6,12 @@ import { sha256Hex } from '../../src/gateway/auth/authenticator.js';
 import { openSocket, post, sseFirst } from '../helpers/auth.js';
 import { bearer, startAuthStack } from '../helpers/auth-stack.js';
 import { startStack } from '../helpers/gateway.js';
-
-import { REDIS_URL } from '../helpers/redis.js';
+import {
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+  type RateLimiter,
+} from '../../src/gateway/rate-limiter.js';
+import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 const LOCATIONS = '{ locations { code } }';
 const COUNTERS = 'subscription { backorderCounters(filter: { variantIds: [74] }) { qtyBackordered } }';
 const KEY = 'rate-limit-test-key-0123456789';
@@ -104,6 +108,40 @@ describe('per-client rate limits shared through Redis', async () => {
     expect(await redis.keys(`${prefix}:ratelimit:*`)).toEqual([`${prefix}:ratelimit:jwt:dave`]);
     await redis.quit();
   });
+});
+
+describe('the allowance over time', () => {
+  const options = { limit: 4, windowMs: 8_000 };
+  const limiters: [string, () => RateLimiter][] = [
+    ['in memory', () => createMemoryRateLimiter(options)],
+    ['in Redis', () => createRedisRateLimiter({ ...options, url: REDIS_URL, prefix: testPrefix() })],
+  ];
+
+  it.each(limiters)(
+    '%s: allows the limit at once, then one more per window / limit, never twice the limit across a window edge',
+    async (_, create) => {
+      const limiter = create();
+      try {
+        const hits = async (count: number) => {
+          const decisions = [];
+          for (let i = 0; i < count; i += 1) decisions.push(await limiter.hit('erin'));
+          return decisions.map((decision) => decision.allowed);
+        };
+        expect(await hits(5)).toEqual([true, true, true, true, false]);
+        const refused = await limiter.hit('erin');
+        // The next request is allowed one interval (8,000 / 4 ms) after the burst began.
+        expect(refused.resetInMs).toBeGreaterThan(0);
+        expect(refused.resetInMs).toBeLessThanOrEqual(2_000);
+        expect(await hits(1)).toEqual([false]);
+        expect((await limiter.hit('frank')).allowed).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, refused.resetInMs + 200));
+        // One interval later: one request, not a fresh window's four.
+        expect(await hits(2)).toEqual([true, false]);
+      } finally {
+        await limiter.close();
+      }
+    },
+  );
 });
 
 describe('rate limit defaults', () => {
