@@ -4,7 +4,7 @@ import { createLogger } from '../../src/gateway/logger.js';
 import { syncHooks } from '../../src/gateway/hooks-sync.js';
 import { createTransport } from '../../src/upstream/transport.js';
 import { bearer, startAuthStack } from '../helpers/auth-stack.js';
-import { call, lastSeq, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
+import { addFault, call, lastSeq, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
 import type { GraphqlResponse, Stack } from '../helpers/gateway.js';
 import { SECRET, startLiveStack } from '../helpers/live.js';
 import { REDIS_URL, testPrefix } from '../helpers/redis.js';
@@ -130,6 +130,24 @@ describe('response cache: answers', () => {
     });
     await expect.poll(() => stack.gateway.stats.webhooks.accepted).toBeGreaterThan(accepted);
     await expect.poll(() => onHand(stack, 74), { timeout: 1000, interval: 50 }).toBe(before + 5);
+  });
+
+  it('does not keep an answer read before a change that was invalidated while it was being computed', async () => {
+    const stack = await startLiveStack({ emulator: { slowMs: 3_000 }, gateway: { responseCache: {} } });
+    const read = await stack.gql('{ variant(entityId: 78) { inventory { onHand } } }');
+    const before = (read.body.data as unknown as Availability).variant.inventory.onHand;
+    // The store reads this query's figures at once and holds the answer for 3 s.
+    await addFault(stack.emulator, { kind: 'slow', method: 'POST', path: '/graphql', count: 1 });
+    const slow = onHand(stack);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const adjusted = await stack.gql(ADJUST, {
+      input: { mode: 'RELATIVE', items: [{ locationId: 1, variantId: 78, quantity: 7 }] },
+    });
+    expect(adjusted.body.data).toMatchObject({ adjustInventory: { __typename: 'InventoryAdjusted' } });
+    // The slow answer holds the figures from before the adjustment, which invalidated while it was computed.
+    expect(await slow).toBe(before);
+    expect(await metric(stack.gateway.metricsUrl, 'discarded_total')).toBe(1);
+    expect(await onHand(stack)).toBe(before + 7);
   });
 
   it('invalidates backorders lists whose membership an event may change', async () => {
