@@ -53,7 +53,8 @@ return reset - now
 `;
 
 // Update: the store's own figures replace an assumed or older window; within one window the budget only goes down
-// (answers to calls sent before others in flight report more than is left).
+// (answers to calls sent before others in flight report more than is left) and the window only gets longer (the
+// store's starts when a call arrives, which can be well after it was counted here).
 const UPDATE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -64,8 +65,9 @@ local left = redis.call('HGET', KEYS[1], 'left')
 local reset = tonumber(redis.call('HGET', KEYS[1], 'reset') or '0')
 if left == false or now >= reset or math.abs(nextReset - reset) > slack then
   redis.call('HSET', KEYS[1], 'left', nextLeft, 'reset', nextReset)
-elseif nextLeft < tonumber(left) then
-  redis.call('HSET', KEYS[1], 'left', nextLeft)
+else
+  if nextLeft < tonumber(left) then redis.call('HSET', KEYS[1], 'left', nextLeft) end
+  if nextReset > reset then redis.call('HSET', KEYS[1], 'reset', nextReset) end
 end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'quota', ARGV[4]) end
 if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'window', ARGV[5]) end

@@ -166,11 +166,16 @@ export function createLocalBudget(maxWaitMs: number, onWait?: (event: WaitEvent)
       if (storeLimits !== undefined) limits = storeLimits;
       const now = Date.now();
       const nextReset = now + resetMs;
-      // An answer to a call sent before others in flight reports more than is left: keep the lower figure.
+      // An answer to a call sent before others in flight reports more than is left: keep the lower figure. The
+      // store's window may end later than assumed (its window starts when a call arrives, which can be well after
+      // the call was counted here on a busy machine): keep the later end.
       if (left === undefined || now >= resetAt || nextReset > resetAt + NEW_WINDOW_SLACK_MS) {
         left = headerLeft;
         resetAt = nextReset;
-      } else left = Math.min(left, headerLeft);
+      } else {
+        left = Math.min(left, headerLeft);
+        resetAt = Math.max(resetAt, nextReset);
+      }
     },
     exhaustFor(ms) {
       left = 0;

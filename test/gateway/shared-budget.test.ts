@@ -5,6 +5,7 @@ import { REDIS_URL, testPrefix } from '../helpers/redis.js';
 import { createGateway, type Gateway } from '../../src/gateway/create-gateway.js';
 import { createLogger } from '../../src/gateway/logger.js';
 import { createRedisBudget } from '../../src/gateway/redis-budget.js';
+import { createLocalBudget, type UpstreamBudget } from '../../src/upstream/transport.js';
 import { lastSeq, requestsSince, startEmulator, TOKEN } from '../helpers/emulator.js';
 
 const LOCATIONS = '{ locations { entityId } }';
@@ -140,6 +141,40 @@ describe('the shared budget without Redis', () => {
       expect(lines.filter((line) => line.includes('shared upstream budget unavailable'))).toHaveLength(1);
     } finally {
       await budget.close();
+    }
+  });
+});
+
+describe('a store window that ends later than the gateway assumed', () => {
+  const budgets: [string, () => UpstreamBudget & { close?: () => Promise<void> }][] = [
+    ['in this process', () => createLocalBudget(60_000)],
+    [
+      'in Redis',
+      () =>
+        createRedisBudget({
+          url: REDIS_URL,
+          prefix: testPrefix(),
+          logger: createLogger({ level: 'error', write: () => undefined }),
+        }),
+    ],
+  ];
+
+  it.each(budgets)('%s: waits for the end the store reports, not the one assumed', async (_, create) => {
+    const budget = create();
+    try {
+      await budget.acquire(undefined);
+      // The store: nothing left, a new window in 100 ms, 2 calls per 100 ms window.
+      budget.update(0, 100, { quota: 2, windowMs: 100 });
+      // Waits for that window to pass, then assumes a new one ending 1.1 s from now (window + slack).
+      await budget.acquire(undefined);
+      // The store's new window began later than assumed (its first call arrived late): it ends in 1.5 s.
+      budget.update(1, 1_500);
+      await budget.acquire(undefined);
+      const started = Date.now();
+      await budget.acquire(undefined);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_300);
+    } finally {
+      await budget.close?.();
     }
   });
 });
