@@ -282,6 +282,17 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
       }),
   );
 
+  // Outcomes readable without awaiting, so that the fields of a page fetched ahead complete in one synchronous
+  // pass: a promise per field costs more than the field itself on a page of thousands of fields.
+  /** Inventory items by variant id whose loads have settled (the item, null for none, or the load's error). */
+  const settledItems = new Map<number, InventoryItemRecord | null | Error>();
+  /** Variant pages primed before any load of their key (the loader would answer them, from its cache). */
+  const primedPages = new Map<string, VariantPage>();
+  /** Variant page keys loaded through the loader: a later prime does not change what the loader answers. */
+  const loadedPageKeys = new Set<string>();
+  /** Bumped by `forgetInventory`: loads that settle after it are not kept. */
+  let inventoryGeneration = 0;
+
   let locations: Promise<LocationRecord[]> | undefined;
   const orderById = once(
     () =>
@@ -326,8 +337,37 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
     get inventoryByProductId() {
       return inventoryByProductId();
     },
-    get variantPageByKey() {
-      return variantPageByKey();
+    /**
+     * Loads the items of these variants (in the same inventory call as anything else loaded in this pass) and keeps
+     * the outcomes for `settledInventory`. Never rejects: a failed load is kept as its error.
+     */
+    async settleInventoryByVariantId(variantIds: readonly number[]): Promise<void> {
+      const generation = inventoryGeneration;
+      const results = await inventoryByVariantId().loadMany(variantIds);
+      if (generation !== inventoryGeneration) return;
+      variantIds.forEach((id, index) => {
+        const result = results[index];
+        if (result !== undefined) settledItems.set(id, result);
+      });
+    },
+    /** What `inventoryByVariantId.load(variantId)` settled with, when `settleInventoryByVariantId` covered it. */
+    settledInventory(variantId: number): InventoryItemRecord | null | Error | undefined {
+      return settledItems.get(variantId);
+    },
+    /**
+     * One page of a product's variants by `{productId}|{first}|{after}`: the page itself when it was primed before
+     * any load of its key (what the loader's cache would answer), else the loader's promise.
+     */
+    variantPage(key: string): VariantPage | null | Promise<VariantPage | null> {
+      const primed = primedPages.get(key);
+      if (primed !== undefined) return primed;
+      loadedPageKeys.add(key);
+      return variantPageByKey().load(key);
+    },
+    /** A page fetched in a larger query (the products page); like DataLoader's `prime`, the first value stays. */
+    primeVariantPage(key: string, page: VariantPage): void {
+      variantPageByKey().prime(key, page);
+      if (!loadedPageKeys.has(key) && !primedPages.has(key)) primedPages.set(key, page);
     },
     locations(): Promise<LocationRecord[]> {
       locations ??= listLocations(transport, signal);
@@ -341,6 +381,10 @@ export function createLoaders(upstream: Upstream, signal?: AbortSignal) {
     },
     /** Forgets cached inventory so reads after a write see the store's new figures. */
     forgetInventory(): void {
+      inventoryGeneration += 1;
+      settledItems.clear();
+      primedPages.clear();
+      loadedPageKeys.clear();
       for (const loader of [
         inventoryByVariantId,
         inventoryBySku,

@@ -1,4 +1,11 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DirectiveNode,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import {
   AGGREGATE_FIELDS,
@@ -7,6 +14,7 @@ import {
   productInventoryFields,
   readProduct,
   type ProductRecord,
+  type VariantPage,
   type VariantRecord,
 } from '../../upstream/bigcommerce-admin-graphql/client.js';
 import { Reader } from '../../upstream/guards.js';
@@ -64,6 +72,16 @@ function remainingAllowance(stock: LocationStock): number | null {
 
 interface ProductsPlan {
   readonly query: string;
+  /**
+   * The inventory items the page's fields will load (product SKUs, variant SKUs and levels), fetched as soon as the
+   * page is read so that those fields complete without awaiting; null when they select none, or when a field on the
+   * way is conditional (`@include`, `@skip`) and might not run.
+   */
+  readonly items: {
+    readonly productSku: boolean;
+    readonly variantSku: boolean;
+    readonly variantLocations: boolean;
+  } | null;
   readonly variants: {
     readonly first: number;
     readonly after: string | null;
@@ -115,12 +133,55 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
     else if (withAggregates && cost(variantPageCost(shape.first, false)) <= COMPLEXITY_BUDGET)
       variants = { ...shape, withAggregates: false };
   }
+  const productSku = childFields(info, nodes, 'sku').length > 0;
+  const variantSku = variants !== null && childFields(info, variantNodes, 'sku').length > 0;
+  const variantLocations = variants !== null && childFields(info, variantNodes, 'locations').length > 0;
+  const items =
+    (productSku || variantSku || variantLocations) && !hasConditions(info, info.fieldNodes)
+      ? { productSku, variantSku, variantLocations }
+      : null;
   return {
     query: productsPageQuery(withName, withInventory, variants, catalog),
+    items,
     variants,
     catalog,
     withName,
   };
+}
+
+/** Whether an `@include` or `@skip` appears anywhere below `fields` (fragments included). */
+function hasConditions(info: GraphQLResolveInfo, fields: readonly FieldNode[]): boolean {
+  const seen = new Set<string>();
+  const conditional = (node: { readonly directives?: readonly DirectiveNode[] | undefined }): boolean =>
+    node.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip') ?? false;
+  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
+    selectionSet?.selections.some((selection) => {
+      if (conditional(selection)) return true;
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) return visit(selection.selectionSet);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      const fragment = info.fragments[selection.name.value];
+      return fragment !== undefined && (conditional(fragment) || visit(fragment.selectionSet));
+    }) ?? false;
+  return fields.some((field) => visit(field.selectionSet));
+}
+
+/**
+ * The variants whose inventory items the page's fields will load, in the order they would load them: the SKUs of
+ * products tracked at product level first (they are asked while the page's products complete), then the variants'.
+ */
+function itemsAhead(plan: ProductsPlan, products: readonly ProductRecord[]): number[] {
+  const ids: number[] = [];
+  if (plan.items === null) return ids;
+  if (plan.items.productSku)
+    for (const product of products)
+      if (product.tracking === 'product')
+        for (const variant of product.variantPage?.variants ?? []) ids.push(variant.entityId);
+  if (plan.items.variantSku || plan.items.variantLocations)
+    for (const product of products)
+      for (const variant of product.variantPage?.variants ?? [])
+        if (plan.items.variantLocations || variant.sku === undefined) ids.push(variant.entityId);
+  return ids;
 }
 
 /**
@@ -198,10 +259,16 @@ async function fetchProductsPage(
     // A record read without its name would answer `name` wrongly elsewhere in the operation.
     if (plan.withName) context.loaders.primeProduct(node);
     if (node.variantPage !== undefined && pageKey !== undefined) {
-      context.loaders.variantPageByKey.prime(`${node.entityId}|${pageKey}`, node.variantPage);
+      context.loaders.primeVariantPage(`${node.entityId}|${pageKey}`, node.variantPage);
       for (const variant of node.variantPage.variants) context.loaders.primeVariant(variant);
     }
   }
+  // The same inventory call the fields below would make, started now; they then read its outcome.
+  const ahead = itemsAhead(
+    plan,
+    edges.map((edge) => edge.node),
+  );
+  if (ahead.length > 0) await context.loaders.settleInventoryByVariantId(ahead);
   return {
     edges,
     pageInfo: {
@@ -224,7 +291,29 @@ async function productOf(context: GatewayContext, productId: number): Promise<Pr
  * its own (`identity.variant_id` is its base variant). Where the variants' page is at hand (a catalog page), the
  * lookup goes through the variants' inventory loader, so it shares their call.
  */
-async function productSku(context: GatewayContext, product: ProductRecord): Promise<string | null> {
+function productSku(context: GatewayContext, product: ProductRecord): string | null | Promise<string | null> {
+  if (product.tracking === undefined) return loadProductSku(context, product);
+  if (product.tracking !== 'product') return null;
+  const variants = product.variantPage?.variants ?? [];
+  if (variants.length === 0) return loadProductSku(context, product);
+  const items = variants.map((variant) => context.loaders.settledInventory(variant.entityId));
+  if (items.includes(undefined)) return loadProductSku(context, product);
+  return skuAmong(items, product);
+}
+
+/** The SKU of the product's own item among its variants' (the first failed load throws). */
+function skuAmong(
+  items: readonly (InventoryItemRecord | null | Error | undefined)[],
+  product: ProductRecord,
+): string | null {
+  for (const item of items) {
+    if (item instanceof Error) throw item;
+    if (item?.productId === product.entityId) return item.sku;
+  }
+  return null;
+}
+
+async function loadProductSku(context: GatewayContext, product: ProductRecord): Promise<string | null> {
   const tracking = product.tracking ?? (await context.loaders.product(product.entityId))?.tracking;
   if (tracking !== 'product') return null;
   const variants = product.variantPage?.variants ?? [];
@@ -232,13 +321,37 @@ async function productSku(context: GatewayContext, product: ProductRecord): Prom
     const items = await context.loaders.inventoryByVariantId.loadMany(
       variants.map((variant) => variant.entityId),
     );
-    for (const item of items) {
-      if (item instanceof Error) throw item;
-      if (item?.productId === product.entityId) return item.sku;
-    }
-    return null;
+    return skuAmong(items, product);
   }
   return (await context.loaders.inventoryByProductId.load(product.entityId))?.sku ?? null;
+}
+
+/** A products page's variant connection from one page of variants (null: the store has no such product). */
+function variantConnection(page: VariantPage | null, after: string | null) {
+  const variants = page?.variants ?? [];
+  return {
+    edges: variants.map((node, index) => ({ cursor: page?.cursors[index] ?? '', node })),
+    pageInfo: {
+      hasNextPage: page?.hasNextPage ?? false,
+      hasPreviousPage: after !== null,
+      startCursor: page?.cursors[0] ?? null,
+      endCursor: page?.endCursor ?? null,
+    },
+  };
+}
+
+/**
+ * A variant's inventory item: at once when a page fetched it ahead (a failed load throws its error, as awaiting
+ * the load would), else through the loader.
+ */
+function itemOf(
+  context: GatewayContext,
+  variantId: number,
+): InventoryItemRecord | null | Promise<InventoryItemRecord | null> {
+  const settled = context.loaders.settledInventory(variantId);
+  if (settled === undefined) return context.loaders.inventoryByVariantId.load(variantId);
+  if (settled instanceof Error) throw settled;
+  return settled;
 }
 
 export const inventoryResolvers: Resolvers = {
@@ -303,41 +416,40 @@ export const inventoryResolvers: Resolvers = {
       return product.name;
     },
     sku: (product, _, context) => productSku(context, product),
-    inventory: async (product, _, context) => {
-      if (product.aggregate !== undefined) return product.aggregate;
-      return (await context.loaders.product(product.entityId))?.aggregate ?? null;
-    },
-    variants: async (product, args, context) => {
+    inventory: (product, _, context) =>
+      product.aggregate !== undefined
+        ? product.aggregate
+        : context.loaders.product(product.entityId).then((loaded) => loaded?.aggregate ?? null),
+    variants: (product, args, context) => {
       const first = pageSize(args.first, DEFAULT_VARIANT_PAGE, 50, 'first');
-      const page = await context.loaders.variantPageByKey.load(
-        `${product.entityId}|${first}|${args.after ?? ''}`,
-      );
-      const variants = page?.variants ?? [];
-      return {
-        edges: variants.map((node, index) => ({ cursor: page?.cursors[index] ?? '', node })),
-        pageInfo: {
-          hasNextPage: page?.hasNextPage ?? false,
-          hasPreviousPage: args.after !== null && args.after !== undefined,
-          startCursor: page?.cursors[0] ?? null,
-          endCursor: page?.endCursor ?? null,
-        },
-      };
+      const after = args.after ?? null;
+      const page = context.loaders.variantPage(`${product.entityId}|${first}|${after ?? ''}`);
+      return page instanceof Promise
+        ? page.then((loaded) => variantConnection(loaded, after))
+        : variantConnection(page, after);
     },
   },
   Variant: {
     id: (variant) => globalId.variant(variant.entityId),
     // REST V3 inventory items carry the SKU (`identity.sku`); the same loader serves `locations`, so a page of
     // variants asking both costs one inventory call.
-    sku: async (variant, _, context) =>
-      variant.sku ?? (await context.loaders.inventoryByVariantId.load(variant.entityId))?.sku ?? null,
-    product: (variant, _, context) => productOf(context, variant.productId),
-    inventory: async (variant, _, context) => {
-      if (variant.aggregate !== undefined) return variant.aggregate;
-      return (await context.loaders.variant(variant.entityId))?.aggregate ?? null;
+    sku: (variant, _, context) => {
+      if (variant.sku !== undefined) return variant.sku;
+      const item = itemOf(context, variant.entityId);
+      return item instanceof Promise ? item.then((loaded) => loaded?.sku ?? null) : (item?.sku ?? null);
     },
-    locations: async (variant, args, context) => {
-      const item = await context.loaders.inventoryByVariantId.load(variant.entityId);
-      return item === null ? [] : levelsOf(item, args.locationIds);
+    product: (variant, _, context) => productOf(context, variant.productId),
+    inventory: (variant, _, context) =>
+      variant.aggregate !== undefined
+        ? variant.aggregate
+        : context.loaders.variant(variant.entityId).then((loaded) => loaded?.aggregate ?? null),
+    locations: (variant, args, context) => {
+      const item = itemOf(context, variant.entityId);
+      return item instanceof Promise
+        ? item.then((loaded) => (loaded === null ? [] : levelsOf(loaded, args.locationIds)))
+        : item === null
+          ? []
+          : levelsOf(item, args.locationIds);
     },
   },
   Location: {
