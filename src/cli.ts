@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: libraries read NODE_ENV when they load.
+import './production-mode.js';
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from './gateway/auth/authenticator.js';
 import { isKnownScope } from './gateway/auth/viewer.js';
