@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAggregate } from '../../src/upstream/bigcommerce-admin-graphql/client.js';
 import { Reader } from '../../src/upstream/guards.js';
+import { addFault } from '../helpers/emulator.js';
 import { startStack } from '../helpers/gateway.js';
 import { operation } from '../helpers/operations.js';
 
@@ -130,6 +131,42 @@ describe('Catalog', () => {
       'GET /v3/inventory/items',
     ]);
     expect(requests[1]?.query['variant_id:in']?.split(',')).toHaveLength(250);
+  });
+
+  it('reports a failed inventory call at every SKU that needed it, after one call', async () => {
+    const stack = await startStack({ gateway: { upstreamRetries: 0 } });
+    await addFault(stack.emulator, { kind: '503', count: 1, path: '/v3/inventory/items' });
+    await stack.mark();
+    const { body } = await stack.gql(CATALOG, { first: 3, variantsFirst: 2 }, 'Catalog');
+    // Level lists are non-null all the way up to `products`: their failure nulls the answer.
+    expect(body.data).toBeNull();
+    const paths = (body.errors ?? []).map((error) => error.path?.join('.') ?? '');
+    expect(paths.every((path) => /\.(sku|locations)$/.test(path))).toBe(true);
+    for (const product of [0, 1])
+      for (const variant of [0, 1])
+        expect(paths).toContain(`products.edges.${product}.node.variants.edges.${variant}.node.sku`);
+    const requests = await stack.requests();
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /graphql',
+      'GET /v3/inventory/items',
+    ]);
+  });
+
+  it('makes no inventory call for a page whose SKUs and levels are all skipped', async () => {
+    const stack = await startStack();
+    await stack.mark();
+    const { body } = await stack.gql(
+      `query SkippedLevels($show: Boolean!) {
+        products(first: 3) { edges { node { entityId sku @include(if: $show)
+          variants(first: 2) { edges { node { entityId sku @include(if: $show) locations @skip(if: true) { id } } } }
+        } } }
+      }`,
+      { show: false },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(catalogProducts(body.data)).toHaveLength(3);
+    const requests = await stack.requests();
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /graphql']);
   });
 
   it('pages products and variants with cursors', async () => {

@@ -298,6 +298,9 @@ function productSku(context: GatewayContext, product: ProductRecord): string | n
   if (variants.length === 0) return loadProductSku(context, product);
   const items = variants.map((variant) => context.loaders.settledInventory(variant.entityId));
   if (items.includes(undefined)) return loadProductSku(context, product);
+  // A failure is answered as a rejection, like an awaited load: the fields beside it still run and report theirs.
+  if (items.some((item) => item instanceof Error))
+    return Promise.resolve(items).then((all) => skuAmong(all, product));
   return skuAmong(items, product);
 }
 
@@ -341,8 +344,9 @@ function variantConnection(page: VariantPage | null, after: string | null) {
 }
 
 /**
- * A variant's inventory item: at once when a page fetched it ahead (a failed load throws its error, as awaiting
- * the load would), else through the loader.
+ * A variant's inventory item: at once when a page fetched it ahead, else through the loader. A failed load is a
+ * rejection, as awaiting the load would give: thrown at once, it would stop the rest of a synchronous pass, and
+ * the fields beside it would no longer report their own errors.
  */
 function itemOf(
   context: GatewayContext,
@@ -350,7 +354,7 @@ function itemOf(
 ): InventoryItemRecord | null | Promise<InventoryItemRecord | null> {
   const settled = context.loaders.settledInventory(variantId);
   if (settled === undefined) return context.loaders.inventoryByVariantId.load(variantId);
-  if (settled instanceof Error) throw settled;
+  if (settled instanceof Error) return Promise.reject(settled);
   return settled;
 }
 
