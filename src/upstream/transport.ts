@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   UpstreamAbortedError,
@@ -105,6 +105,13 @@ export interface Transport {
 export interface HeaderReader {
   get(name: string): string | null;
   has(name: string): boolean;
+}
+
+/** A response as read off the wire. */
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
 }
 
 function headerReader(raw: Record<string, string | string[] | undefined>): HeaderReader {
@@ -227,7 +234,9 @@ export function createTransport(options: TransportOptions): Transport {
   const budget = createFairBudget(
     options.budget ?? createLocalBudget(options.maxRateLimitWaitMs ?? 60_000, options.onWait),
   );
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = new URL(options.baseUrl.replace(/\/+$/, ''));
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, '');
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? 32 });
   const breakerOptions = options.circuitBreaker;
   const breakers = new Map<string, CircuitBreaker>();
@@ -241,17 +250,67 @@ export function createTransport(options: TransportOptions): Transport {
     return breaker;
   };
 
-  async function attemptOnce(call: UpstreamCall, operation: string, url: string): Promise<UpstreamResponse> {
-    // One controller for the attempt, aborted by its timer or by the caller (cheaper per call than combining
-    // AbortSignal.timeout and AbortSignal.any).
-    const attempt = new AbortController();
-    const { signal } = attempt;
-    const timer = setTimeout(() => attempt.abort(), timeoutMs);
-    // Like AbortSignal.timeout's, the timer does not keep the process alive.
-    timer.unref();
-    const cancel = () => attempt.abort(call.signal?.reason);
-    if (call.signal?.aborted === true) cancel();
-    else call.signal?.addEventListener('abort', cancel, { once: true });
+  /**
+   * One request through undici's dispatcher, its body gathered into a string: no URL parsing, response stream or
+   * abort controller per call. Rejects with undici's error, or with `aborted` once `abort` was called.
+   */
+  function send(
+    call: UpstreamCall,
+    path: string,
+    headers: Record<string, string>,
+  ): { response: Promise<RawResponse>; abort: () => void } {
+    let controller: Dispatcher.DispatchController | undefined;
+    let aborted = false;
+    const abort = () => {
+      if (aborted) return;
+      aborted = true;
+      // Before the request reaches a connection, it is aborted there (as undici's own request() does).
+      controller?.abort(new Error('aborted'));
+    };
+    const response = new Promise<RawResponse>((resolve, reject) => {
+      let status = 0;
+      let rawHeaders: Record<string, string | string[] | undefined> = {};
+      const chunks: Buffer[] = [];
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart(started) {
+          controller = started;
+          if (aborted) started.abort(new Error('aborted'));
+        },
+        onResponseStart(_, statusCode, headers) {
+          status = statusCode;
+          rawHeaders = headers;
+        },
+        onResponseData(_, chunk) {
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');
+          // Decoded as undici's body.text() does: a leading byte order mark is dropped.
+          resolve({
+            status,
+            headers: rawHeaders,
+            text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+          });
+        },
+        onResponseError(_, error) {
+          reject(error);
+        },
+      };
+      agent.dispatch(
+        {
+          origin,
+          path,
+          method: call.method,
+          headers,
+          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+        },
+        handler,
+      );
+    });
+    return { response, abort };
+  }
+
+  async function attemptOnce(call: UpstreamCall, operation: string, path: string): Promise<UpstreamResponse> {
     const headers: Record<string, string> = {
       ...options.headers?.(),
       accept: 'application/json',
@@ -259,27 +318,28 @@ export function createTransport(options: TransportOptions): Transport {
       'user-agent': 'backorder-gateway',
     };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
+    const cancelled = (): boolean => call.signal?.aborted === true;
+    if (cancelled()) throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
+    const { response, abort } = send(call, path, headers);
+    // The attempt ends when its timer fires or the caller cancels.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort();
+    }, timeoutMs);
+    // Like AbortSignal.timeout's, the timer does not keep the process alive.
+    timer.unref();
+    call.signal?.addEventListener('abort', abort, { once: true });
     let status: number;
     let rawHeaders: Record<string, string | string[] | undefined>;
     let text: string;
     try {
-      // undici's request() rather than fetch(): the same client without WHATWG stream overhead on every call.
-      const response = await request(url, {
-        method: call.method,
-        headers,
-        signal,
-        dispatcher: agent,
-        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-      });
-      status = response.statusCode;
-      rawHeaders = response.headers;
-      text = await response.body.text();
+      ({ status, headers: rawHeaders, text } = await response);
     } catch (error) {
       clearTimeout(timer);
-      call.signal?.removeEventListener('abort', cancel);
-      if (call.signal?.aborted === true)
-        throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
-      if (signal.aborted) throw new UpstreamTimeoutError(operation, timeoutMs);
+      call.signal?.removeEventListener('abort', abort);
+      if (cancelled()) throw new UpstreamAbortedError(`${operation} was cancelled`, operation);
+      if (timedOut) throw new UpstreamTimeoutError(operation, timeoutMs);
       const code = errorCode(error);
       if (code !== undefined && NOT_SENT_CODES.has(code))
         throw new UpstreamUnavailableError(
@@ -293,7 +353,7 @@ export function createTransport(options: TransportOptions): Transport {
       );
     }
     clearTimeout(timer);
-    call.signal?.removeEventListener('abort', cancel);
+    call.signal?.removeEventListener('abort', abort);
     const ok = status >= 200 && status < 300;
     let body: unknown;
     if (text !== '') {
@@ -324,7 +384,7 @@ export function createTransport(options: TransportOptions): Transport {
       const api = apiOf(call.path);
       const breaker = breakerFor(api);
       const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query).toString()}`;
-      const url = `${base}${call.path}${query}`;
+      const path = `${basePath}${call.path}${query}`;
       let failures = 0;
       let limited = 0;
       const pause = (ms: number, reason: WaitEvent['reason'] = 'retry') => {
@@ -345,7 +405,7 @@ export function createTransport(options: TransportOptions): Transport {
         const started = performance.now();
         let response: UpstreamResponse;
         try {
-          response = await attemptOnce(call, operation, url);
+          response = await attemptOnce(call, operation, path);
         } catch (error) {
           if (error instanceof UpstreamAbortedError) breaker?.release();
           else breaker?.failure();
