@@ -416,7 +416,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   // Each operation (and each subscription event) counts its upstream calls against its own budget.
   const makeContext = (signal: AbortSignal, viewer: Viewer, client: string): GatewayContext => {
-    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls, client);
+    const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls, client, signal);
     const counted: Upstream = {
       transport: budget.transport,
       graphql: createAdminGraphqlClient(budget.transport, adminGraphql),

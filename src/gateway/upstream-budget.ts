@@ -31,21 +31,57 @@ export class UpstreamCallLimitError extends GraphQLError {
 
 /**
  * Wraps `transport` with a per-operation call budget; `close()` is the shared transport's, and is not forwarded.
- * Every call is made for `client` (see `UpstreamCall.client`).
- * The abort controller is made on first use: most subscription contexts never call the store, and thousands of
+ * Every call is made for `client` (see `UpstreamCall.client`). A call made with `requestSignal` (the client's
+ * connection) is cancelled by it or by the deadline through one signal made for the whole operation, rather than one
+ * `AbortSignal.any` per call.
+ * The abort controllers are made on first use: most subscription contexts never call the store, and thousands of
  * subscribers each hold one context.
  */
-export function createUpstreamBudget(transport: Transport, limit: number, client: string): UpstreamBudget {
+export function createUpstreamBudget(
+  transport: Transport,
+  limit: number,
+  client: string,
+  requestSignal?: AbortSignal,
+): UpstreamBudget {
   let calls = 0;
   let controller: AbortController | undefined;
+  /** Set by `abort`: calls are refused with it. */
+  let refusal: Error | undefined;
   const control = (): AbortController => (controller ??= new AbortController());
+  let either: AbortSignal | undefined;
+  /** Aborted by the deadline or by `requestSignal`, whichever comes first. */
+  const deadlineOrRequest = (deadline: AbortSignal, request: AbortSignal): AbortSignal => {
+    if (either !== undefined) return either;
+    if (request.aborted || deadline.aborted) {
+      either = AbortSignal.any([request, deadline]);
+      return either;
+    }
+    const combined = new AbortController();
+    const onRequest = () => {
+      deadline.removeEventListener('abort', onDeadline);
+      combined.abort(request.reason);
+    };
+    const onDeadline = () => {
+      request.removeEventListener('abort', onRequest);
+      combined.abort(deadline.reason);
+    };
+    request.addEventListener('abort', onRequest, { once: true });
+    deadline.addEventListener('abort', onDeadline, { once: true });
+    either = combined.signal;
+    return either;
+  };
   const budgeted: Transport = {
     request(call: UpstreamCall): Promise<UpstreamResponse> {
       const { signal: deadline } = control();
-      if (deadline.aborted) return Promise.reject(deadline.reason as Error);
+      if (refusal !== undefined) return Promise.reject(refusal);
       if (calls >= limit) return Promise.reject(new UpstreamCallLimitError(limit));
       calls += 1;
-      const signal = call.signal === undefined ? deadline : AbortSignal.any([call.signal, deadline]);
+      const signal =
+        call.signal === undefined
+          ? deadline
+          : call.signal === requestSignal
+            ? deadlineOrRequest(deadline, call.signal)
+            : AbortSignal.any([call.signal, deadline]);
       return transport.request({ ...call, signal, client });
     },
     close: () => Promise.resolve(),
@@ -56,7 +92,10 @@ export function createUpstreamBudget(transport: Transport, limit: number, client
     get signal() {
       return control().signal;
     },
-    abort: (reason) => control().abort(reason),
+    abort: (reason) => {
+      refusal ??= reason;
+      control().abort(reason);
+    },
     transport: budgeted,
   };
 }
