@@ -19,7 +19,7 @@ export interface AdjustmentCoalescerOptions {
   /**
    * A batch is sent once no adjustment with the same mode and reason has arrived for this long (a burst of
    * requests keeps it open). An adjustment that finds no batch open and no call of its kind in flight is sent at
-   * once, without waiting. @default 2
+   * once, without waiting (on the next turn of the event loop, with those submitted in the same turn). @default 2
    */
   readonly windowMs?: number;
   /** The longest the first adjustment of a batch waits, however busy the burst. @default 20 */
@@ -107,7 +107,8 @@ export function createAdjustmentCoalescer(
       mode: AdjustmentModeName;
       reason: string | undefined;
       submissions: Submission[];
-      timer: NodeJS.Timeout;
+      /** Cancels the pending send. */
+      cancel: () => void;
       deadline: number;
       /** The burst went quiet while a call of its kind was in flight: send when that call is answered. */
       quiet: boolean;
@@ -255,7 +256,7 @@ export function createAdjustmentCoalescer(
     const queue = queues.get(key);
     if (queue === undefined) return;
     queues.delete(key);
-    clearTimeout(queue.timer);
+    queue.cancel();
     sending.set(key, (sending.get(key) ?? 0) + 1);
     try {
       await sendQueue(queue);
@@ -306,19 +307,26 @@ export function createAdjustmentCoalescer(
         const key = JSON.stringify([mode, reason ?? null]);
         // A quiet burst waits for the call in flight of its kind (up to its deadline), so that the adjustments
         // arriving during one round trip share the next call.
-        const flushLater = (delay: number) =>
-          setTimeout(
-            () => {
-              const open = queues.get(key);
-              if (open !== undefined && sending.has(key) && Date.now() < open.deadline) {
-                open.quiet = true;
-                open.timer = setTimeout(() => track(flushQueue(key)), open.deadline - Date.now());
-                return;
-              }
-              track(flushQueue(key));
-            },
-            Math.max(0, delay),
-          );
+        const due = () => {
+          const open = queues.get(key);
+          if (open !== undefined && sending.has(key) && Date.now() < open.deadline) {
+            open.quiet = true;
+            const timer = setTimeout(() => track(flushQueue(key)), open.deadline - Date.now());
+            open.cancel = () => clearTimeout(timer);
+            return;
+          }
+          track(flushQueue(key));
+        };
+        // Nothing to wait for: on the next turn of the event loop rather than after setTimeout's 1 ms minimum,
+        // so that a lone write leaves at once while the adjustments submitted in the same turn still share it.
+        const flushLater = (delay: number): (() => void) => {
+          if (delay <= 0) {
+            const immediate = setImmediate(due);
+            return () => clearImmediate(immediate);
+          }
+          const timer = setTimeout(due, delay);
+          return () => clearTimeout(timer);
+        };
         let queue = queues.get(key);
         if (queue === undefined) {
           // Alone: nothing to wait for. Otherwise gather until the burst is quiet.
@@ -327,15 +335,15 @@ export function createAdjustmentCoalescer(
             mode,
             reason,
             submissions: [],
-            timer: flushLater(lone ? 0 : windowMs),
+            cancel: flushLater(lone ? 0 : windowMs),
             deadline: Date.now() + (lone ? 0 : maxWaitMs),
             quiet: false,
           };
           queues.set(key, queue);
         } else {
-          clearTimeout(queue.timer);
+          queue.cancel();
           queue.quiet = false;
-          queue.timer = flushLater(Math.min(windowMs, queue.deadline - Date.now()));
+          queue.cancel = flushLater(Math.min(windowMs, queue.deadline - Date.now()));
         }
         queue.submissions.push({ items, resolve, reject });
       });
