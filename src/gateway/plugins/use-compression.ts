@@ -86,13 +86,16 @@ export function useCompression(options: CompressionOptions = {}): Plugin {
   return {
     async onResponse(payload) {
       const { request, response, fetchAPI } = payload;
-      if (request.method === 'HEAD' || response.body === null) return;
+      if (request.method === 'HEAD') return;
       if (response.status === 204 || response.status === 304) return;
+      // Before anything reads `body` (which turns a string body into a stream): most answers are small GraphQL
+      // results with a declared length.
+      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+      if (declared < minBytes) return;
+      if (response.body === null) return;
       if (response.headers.has('content-encoding')) return;
       const type = response.headers.get('content-type') ?? '';
       if (!COMPRESSIBLE.test(type)) return;
-      const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-      if (declared < minBytes) return;
       const encoding = chooseEncoding(request.headers.get('accept-encoding'));
       const headers = new fetchAPI.Headers(response.headers);
       headers.append('vary', 'Accept-Encoding');
