@@ -62,6 +62,8 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** Operation names are the client's choice: past this many distinct ones, further names count as `other`. */
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+/** Upstream operations (method and path, ids included) whose labels are kept; past it the cache starts again. */
+const MAX_CACHED_UPSTREAM_OPERATIONS = 1000;
 
 /** `GET /v3/inventory/locations/2/items` → api `rest_v3`, endpoint `/v3/inventory/locations/{id}/items`. */
 export function upstreamLabels(operation: string): { api: string; method: string; endpoint: string } {
@@ -287,6 +289,18 @@ export function createMetrics(sources: MetricsSources, options: GatewayMetricsOp
     return name;
   };
 
+  // Upstream operations repeat (one per endpoint and id): their labels are worked out once each.
+  const labelsByOperation = new Map<string, ReturnType<typeof upstreamLabels>>();
+  const labelsOf = (operation: string): ReturnType<typeof upstreamLabels> => {
+    let labels = labelsByOperation.get(operation);
+    if (labels === undefined) {
+      labels = upstreamLabels(operation);
+      if (labelsByOperation.size >= MAX_CACHED_UPSTREAM_OPERATIONS) labelsByOperation.clear();
+      labelsByOperation.set(operation, labels);
+    }
+    return labels;
+  };
+
   return {
     registry,
     graphqlRequest(operation, outcome, seconds) {
@@ -295,7 +309,7 @@ export function createMetrics(sources: MetricsSources, options: GatewayMetricsOp
       if (seconds !== undefined) graphqlDuration.observe(labels, seconds);
     },
     upstreamAttempt(event) {
-      const { api, method, endpoint } = upstreamLabels(event.operation);
+      const { api, method, endpoint } = labelsOf(event.operation);
       const status =
         typeof event.outcome === 'number' ? String(event.outcome) : (ERROR_STATUS[event.outcome] ?? 'error');
       upstreamRequests.inc({ api, method, endpoint, status, attempt: String(event.attempt) });
