@@ -88,20 +88,49 @@ function nodeFields(
   return fields;
 }
 
+const NO_FIELDS: readonly FieldNode[] = [];
+
+/**
+ * The root `node` and `nodes` fields of a document's operation, found once per parsed document (yoga reuses one
+ * DocumentNode per query text) and operation name: most operations select neither.
+ */
+function createNodeFieldsCache(): (
+  document: DocumentNode,
+  operationName: string | null | undefined,
+) => readonly FieldNode[] {
+  const byDocument = new WeakMap<DocumentNode, Map<string, readonly FieldNode[]>>();
+  return (document, operationName) => {
+    let byOperation = byDocument.get(document);
+    if (byOperation === undefined) {
+      byOperation = new Map();
+      byDocument.set(document, byOperation);
+    }
+    const key = operationName ?? '';
+    let fields = byOperation.get(key);
+    if (fields === undefined) {
+      const operation = getOperationAST(document, operationName);
+      fields =
+        operation === null || operation === undefined
+          ? NO_FIELDS
+          : nodeFields(document, operation.selectionSet);
+      byOperation.set(key, fields);
+    }
+    return fields;
+  };
+}
+
 /** Violations of the types that `node(id:)` / `nodes(ids:)` would load, known from the global ids. */
 function nodeViolations(
   schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
+  fields: readonly FieldNode[],
   variables: Record<string, unknown> | null | undefined,
   viewer: Viewer,
 ): GraphQLError[] {
-  const operation = getOperationAST(document, operationName);
   const query = schema.getQueryType();
-  if (operation === null || operation === undefined || query === null || query === undefined) return [];
+  if (fields.length === 0 || query === null || query === undefined) return [];
   const requirements = requirementsOf(schema);
   const violations = new Violations();
-  for (const node of nodeFields(document, operation.selectionSet)) {
+  for (const node of fields) {
     const field = query.getFields()[node.name.value];
     if (field === undefined) continue;
     let ids: unknown;
@@ -133,6 +162,7 @@ function nodeViolations(
 export function useScopes(authentication: Authentication): Plugin {
   if (!authentication.enabled) return {};
   const rules = new Map<string, ValidationRule>();
+  const nodeFieldsOf = createNodeFieldsCache();
   const ruleFor = (viewer: Viewer): ValidationRule => {
     const key = `${viewer.kind}:${viewer.scopeKey}`;
     let rule = rules.get(key);
@@ -149,7 +179,9 @@ export function useScopes(authentication: Authentication): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const { schema, document, operationName, variableValues, contextValue } = args as ExecutionArgs;
       const { viewer } = contextValue as { viewer: Viewer };
-      const errors = nodeViolations(schema, document, operationName, variableValues, viewer);
+      const fields = nodeFieldsOf(document, operationName);
+      if (fields.length === 0) return;
+      const errors = nodeViolations(schema, fields, variableValues, viewer);
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
