@@ -53,6 +53,8 @@ export function createFairBudget(budget: UpstreamBudget): UpstreamBudget {
   return {
     acquire(signal, client = '') {
       if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
+      // Nobody waiting and room in the budget: the call goes at once, without queueing.
+      if (!draining && queues.size === 0 && budget.tryAcquire?.() === true) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const waiter: Waiter = {
           client,

@@ -132,6 +132,11 @@ export interface UpstreamBudget {
   /** Waits until a call may be sent, and counts it against the budget; `client` is who the call is made for. */
   acquire(signal: AbortSignal | undefined, client?: string): Promise<void>;
   /**
+   * Counts a call against the budget and returns true when it may be sent now without waiting; false (nothing
+   * counted) when it would have to wait. Budgets that cannot tell at once leave it out.
+   */
+  tryAcquire?(): boolean;
+  /**
    * The store's answer: `left` requests in the window that resets in `resetMs`; `limits` when the store also sent
    * its quota and window length (`X-Rate-Limit-Requests-Quota`, `X-Rate-Limit-Time-Window-Ms`).
    */
@@ -152,22 +157,31 @@ export function createLocalBudget(maxWaitMs: number, onWait?: (event: WaitEvent)
   let left: number | undefined;
   let resetAt = 0;
   let limits: { readonly quota: number; readonly windowMs: number } | undefined;
+  /** Starts a new window when the last one has passed; true when a call may go now. */
+  const hasRoom = (now: number): boolean => {
+    if (now >= resetAt) {
+      if (limits === undefined || limits.quota < 1 || limits.windowMs <= 0) left = undefined;
+      else {
+        left = limits.quota;
+        resetAt = now + limits.windowMs + NEW_WINDOW_SLACK_MS;
+      }
+    }
+    return left === undefined || left > 0;
+  };
   return {
     async acquire(signal) {
       for (;;) {
         const now = Date.now();
-        if (now >= resetAt) {
-          if (limits === undefined || limits.quota < 1 || limits.windowMs <= 0) left = undefined;
-          else {
-            left = limits.quota;
-            resetAt = now + limits.windowMs + NEW_WINDOW_SLACK_MS;
-          }
-        }
-        if (left === undefined || left > 0) break;
+        if (hasRoom(now)) break;
         onWait?.({ reason: 'rate-budget', ms: Math.min(resetAt - now, maxWaitMs) });
         await sleep(Math.min(resetAt - now, maxWaitMs), undefined, signal === undefined ? {} : { signal });
       }
       if (left !== undefined) left -= 1;
+    },
+    tryAcquire() {
+      if (!hasRoom(Date.now())) return false;
+      if (left !== undefined) left -= 1;
+      return true;
     },
     update(headerLeft, resetMs, storeLimits) {
       if (storeLimits !== undefined) limits = storeLimits;
