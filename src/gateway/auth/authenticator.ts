@@ -69,9 +69,16 @@ export interface Authenticated {
 export interface Authenticator {
   /** Verifies an `Authorization` value; throws `UNAUTHENTICATED` (or `AUTH_UNAVAILABLE`) otherwise. */
   authenticate(authorization: string | null | undefined): Promise<Authenticated>;
+  /**
+   * The answer `authenticate` would give at once for a bearer token it verified before (while that answer is
+   * kept, see `JwtOptions.verifiedCacheMs`), without a promise; undefined when it has to verify.
+   */
+  recognise(authorization: string | null | undefined): Authenticated | undefined;
 }
 
 const REALM = 'Bearer realm="backorder-gateway"';
+/** `Bearer <token>`, as `authenticate` reads it (scheme in any case, spaces around). */
+const BEARER = /^\s*[Bb][Ee][Aa][Rr][Ee][Rr]\s+(\S+)\s*$/;
 
 /** A request without valid credentials: 401 with `WWW-Authenticate`. The message never contains the credential. */
 export function unauthenticated(message: string, invalidToken = true): GraphQLError {
@@ -262,6 +269,11 @@ export function createAuthenticator(
   }
 
   return {
+    recognise(authorization) {
+      if (key === null || authorization === null || authorization === undefined) return undefined;
+      const match = BEARER.exec(authorization);
+      return match?.[1] === undefined ? undefined : recall(match[1]);
+    },
     async authenticate(authorization) {
       if (authorization === null || authorization === undefined || authorization.trim() === '')
         throw unauthenticated(

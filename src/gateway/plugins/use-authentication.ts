@@ -23,8 +23,11 @@ export interface Authentication {
    * so that the client reconnects with a fresh one.
    */
   connect(connection: SocketConnection): Promise<boolean>;
-  /** Verifies an HTTP request's `Authorization` header once; throws `UNAUTHENTICATED` when it is not valid. */
-  authenticateRequest(request: Request): Promise<void>;
+  /**
+   * Verifies an HTTP request's `Authorization` header once; throws `UNAUTHENTICATED` when it is not valid. Returns
+   * nothing (no promise) when the credential was verified before and its answer is still kept.
+   */
+  authenticateRequest(request: Request): Promise<void> | undefined;
   /** The viewer a socket authenticated as in `connect`. */
   socketViewer(socket: WebSocket): Viewer;
   /**
@@ -66,10 +69,17 @@ export function createAuthentication(authenticator: Authenticator | null): Authe
       if (viewer === undefined) throw new Error('operation without an authenticated viewer');
       return viewer;
     },
-    async authenticateRequest(request) {
-      if (authenticator === null || requests.has(request)) return;
-      const { viewer } = await authenticator.authenticate(request.headers.get('authorization'));
-      requests.set(request, viewer);
+    authenticateRequest(request) {
+      if (authenticator === null || requests.has(request)) return undefined;
+      const authorization = request.headers.get('authorization');
+      const known = authenticator.recognise(authorization);
+      if (known !== undefined) {
+        requests.set(request, known.viewer);
+        return undefined;
+      }
+      return authenticator.authenticate(authorization).then(({ viewer }) => {
+        requests.set(request, viewer);
+      });
     },
     async connect({ connectionParams, extra }) {
       if (authenticator === null) return true;
@@ -116,8 +126,8 @@ export function createAuthentication(authenticator: Authenticator | null): Authe
 export function useAuthentication(authentication: Authentication): Plugin {
   if (!authentication.enabled) return {};
   return {
-    async onParams({ request }) {
-      await authentication.authenticateRequest(request);
+    onParams({ request }) {
+      return authentication.authenticateRequest(request);
     },
   };
 }
