@@ -813,8 +813,8 @@ function targets(results: Results): Row[] {
       [
         'stitching',
         'p50Ms',
-        stitching.stitchedP50Ms,
-        `Catalog alone ${stitching.p50Ms ?? 'n/a'} (${stitching.latencyMs} ms latency)`,
+        round(stitching.stitchedP50Ms),
+        `Catalog alone ${round(stitching.p50Ms) ?? 'n/a'} (${stitching.latencyMs} ms latency)`,
         null,
       ],
     ],
