@@ -77,7 +77,7 @@ import {
 import { ADMIN_GRAPHQL_DOCUMENTS } from './upstream-documents.js';
 import { useWebhookReceiver } from './plugins/use-webhook-receiver.js';
 import { resolvers } from './resolvers/index.js';
-import { createUpstreamBudget } from './upstream-budget.js';
+import { createUpstreamBudget, NEVER_ABORTED } from './upstream-budget.js';
 
 export interface GatewayOptions {
   /** The store API base: `https://api.bigcommerce.com/stores/{hash}`, or an emulator's `storeUrl`. */
@@ -412,7 +412,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     initialReads: new Map(),
     streams: new Set(),
   };
-  const neverAborted = new AbortController().signal;
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
   // Each operation (and each subscription event) counts its upstream calls against its own budget.
   const makeContext = (signal: AbortSignal, viewer: Viewer, client: string): GatewayContext => {
@@ -429,7 +428,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       live,
       viewer,
       budget,
-      forEvent: () => makeContext(neverAborted, viewer, client),
+      forEvent: () => makeContext(NEVER_ABORTED, viewer, client),
     };
   };
   const authentication = createAuthentication(
@@ -509,7 +508,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }): GatewayContext => {
       const viewer = authentication.viewerOf(initial);
       return makeContext(
-        initial.request?.signal ?? neverAborted,
+        initial.request?.signal ?? NEVER_ABORTED,
         viewer,
         clientOf(viewer, initial.req?.socket?.remoteAddress),
       );

@@ -30,6 +30,13 @@ export class UpstreamCallLimitError extends GraphQLError {
 }
 
 /**
+ * The signal of an operation with no client connection to follow (a graphql-ws operation, a subscription event):
+ * it never aborts, so calls made with it are bounded by the deadline alone. Listening on it would keep a listener
+ * per operation for the life of the process.
+ */
+export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
+
+/**
  * Wraps `transport` with a per-operation call budget; `close()` is the shared transport's, and is not forwarded.
  * Every call is made for `client` (see `UpstreamCall.client`). A call made with `requestSignal` (the client's
  * connection) is cancelled by it or by the deadline through one signal made for the whole operation, rather than one
@@ -77,7 +84,7 @@ export function createUpstreamBudget(
       if (calls >= limit) return Promise.reject(new UpstreamCallLimitError(limit));
       calls += 1;
       const signal =
-        call.signal === undefined
+        call.signal === undefined || call.signal === NEVER_ABORTED
           ? deadline
           : call.signal === requestSignal
             ? deadlineOrRequest(deadline, call.signal)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addFault, call, locationItem, TOKEN } from '../helpers/emulator.js';
 import { startStack } from '../helpers/gateway.js';
+import { wsClient } from '../helpers/live.js';
 import { operation } from '../helpers/operations.js';
+import { overWs } from '../security/transports.js';
 
 const LOCATIONS = '{ locations { entityId } }';
 const ADJUST = operation('adjust-inventory.graphql');
@@ -123,5 +125,29 @@ describe('upstream faults', () => {
     expect(body.errors?.[0]?.message).toBe('Unexpected error.');
     expect(JSON.stringify(body)).not.toContain('wrong-secret-token-value');
     expect(stack.logs.join('\n')).not.toContain('wrong-secret-token-value');
+  });
+});
+
+describe('operations without a client connection to follow', () => {
+  it('leave no abort listener behind: graphql-ws operations making store calls, one after another', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const stack = await startStack();
+      const client = wsClient(stack.gateway.graphqlUrl);
+      // Node warns once more than 10 listeners wait on one signal.
+      for (let i = 0; i < 12; i += 1) {
+        const answer = await overWs(client, {
+          query: `{ locations { entityId } v${i}: variant(entityId: 74) { id } }`,
+        });
+        expect(answer.results[0]?.errors).toBeUndefined();
+      }
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((warning) => warning.includes('abort listeners'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
