@@ -10,8 +10,8 @@ export interface RateLimitDecision {
 /**
  * A steady allowance per client (the generic cell rate algorithm): `limit` requests per `windowMs`, at most `limit`
  * at once, then one more every `windowMs / limit`. Unlike fixed windows, no client gets twice its limit across a
- * window's edge. Each client is one timestamp (when its allowance is next whole); with Redis, one atomic step shared
- * by every replica.
+ * window's edge. Each client is one figure (how much of its allowance is used, or, in Redis, when it is next whole);
+ * with Redis, one atomic step shared by every replica.
  */
 export interface RateLimiter {
   hit(client: string): Promise<RateLimitDecision>;
@@ -26,33 +26,53 @@ export interface RateLimiterOptions {
 }
 
 /**
- * One step of the algorithm: `tat` is when the client's allowance is next whole (its "theoretical arrival time"),
- * at most `windowMs` ahead of now; each request moves it on by `windowMs / limit`.
+ * A client's allowance in this process: `used` requests' worth of it taken as of `at` (ms). Kept in requests rather
+ * than as a timestamp ahead of now, so that a burst within one millisecond adds whole numbers and is judged
+ * exactly: a timestamp near 1.8e12 ms moved on by `windowMs / limit` (8,571.43 ms for 7 a minute) rounds at each step,
+ * and the last request of a full burst could come out a fraction of a microsecond over the window and be refused.
+ */
+interface Allowance {
+  readonly used: number;
+  readonly at: number;
+}
+
+/**
+ * One step of the algorithm: the allowance used drains at `limit` per `windowMs`; a request that would take it over
+ * `limit` is refused. `used * windowMs / limit` is how far ahead of now the allowance is next whole (the
+ * "theoretical arrival time" of the generic cell rate algorithm).
  */
 function step(
-  tat: number | undefined,
+  allowance: Allowance | undefined,
   now: number,
   options: RateLimiterOptions,
-): { readonly decision: RateLimitDecision; readonly tat: number | undefined } {
-  const next = Math.max(tat ?? now, now) + options.windowMs / options.limit;
-  if (next - now > options.windowMs)
-    return { decision: { allowed: false, resetInMs: Math.ceil(next - options.windowMs - now) }, tat };
-  return { decision: { allowed: true, resetInMs: Math.ceil(next - now) }, tat: next };
+): { readonly decision: RateLimitDecision; readonly allowance: Allowance | undefined } {
+  const interval = options.windowMs / options.limit;
+  const drained = allowance === undefined ? 0 : (now - allowance.at) / interval;
+  const used = Math.max(0, (allowance?.used ?? 0) - drained) + 1;
+  // A margin far below one request, for the rounding of `drained`.
+  if (used > options.limit + 1e-9)
+    return {
+      decision: { allowed: false, resetInMs: Math.ceil((used - options.limit) * interval) },
+      allowance,
+    };
+  return { decision: { allowed: true, resetInMs: Math.ceil(used * interval) }, allowance: { used, at: now } };
 }
 
 /** In this process only; clients whose allowance is whole again are swept now and then. */
 export function createMemoryRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const tats = new Map<string, number>();
+  const allowances = new Map<string, Allowance>();
+  const interval = options.windowMs / options.limit;
   let nextSweep = Date.now() + options.windowMs;
   return {
     hit(client) {
       const now = Date.now();
       if (now >= nextSweep) {
-        for (const [key, tat] of tats) if (tat <= now) tats.delete(key);
+        for (const [key, allowance] of allowances)
+          if (allowance.at + allowance.used * interval <= now) allowances.delete(key);
         nextSweep = now + options.windowMs;
       }
-      const { decision, tat } = step(tats.get(client), now, options);
-      if (tat !== undefined) tats.set(client, tat);
+      const { decision, allowance } = step(allowances.get(client), now, options);
+      if (allowance !== undefined) allowances.set(client, allowance);
       return Promise.resolve(decision);
     },
     close: () => Promise.resolve(),

@@ -144,6 +144,35 @@ describe('the allowance over time', () => {
   );
 });
 
+describe('a burst', () => {
+  it.each([
+    ['in memory', createMemoryRateLimiter],
+    [
+      'in Redis',
+      (options: { limit: number; windowMs: number }) =>
+        createRedisRateLimiter({ ...options, url: REDIS_URL, prefix: testPrefix() }),
+    ],
+  ] as const)(
+    '%s: is allowed exactly the limit when the interval is not a whole number of ms',
+    async (_, create) => {
+      // 60,000 / limit ms between requests: 8,571.43 ms for 7, 6,666.67 ms for 9, ...
+      const limits = Array.from({ length: 28 }, (_, i) => i + 3);
+      const allowed: Record<number, number> = {};
+      for (const limit of limits) {
+        const limiter = create({ limit, windowMs: 60_000 });
+        try {
+          const decisions = [];
+          for (let i = 0; i <= limit; i += 1) decisions.push(await limiter.hit('grace'));
+          allowed[limit] = decisions.filter((decision) => decision.allowed).length;
+        } finally {
+          await limiter.close();
+        }
+      }
+      expect(allowed).toEqual(Object.fromEntries(limits.map((limit) => [limit, limit])));
+    },
+  );
+});
+
 describe('rate limit defaults', () => {
   it('is off with the emulator and on with a real store, configurable', () => {
     expect(readConfig({}).clientRateLimit).toBeUndefined();
