@@ -160,6 +160,21 @@ describe('limits before execution, on every transport', () => {
     },
   );
 
+  it.each(['sse', 'graphql-ws'] as const)(
+    'refuses a subscription over the cost budget over %s before its first store call',
+    async (transport) => {
+      const stack = await startStack({ gateway: { limits: { maxCost: 1000 } } });
+      await stack.mark();
+      // The initial counters would be read from the store at once if the subscription started.
+      const query = `subscription { backorderCounters(filter: { variantIds: [74] }) { level { variant { product {
+        variants(first: 50) { edges { node { locations { variant { product {
+          variants(first: 50) { edges { node { id } } } } } } } } } } } } } }`;
+      const answer = await send(stack, transport, { query });
+      await expectRefused(stack, answer, 'COST_LIMIT_EXCEEDED');
+      expect(answer.results[0]?.errors?.[0]?.extensions).toMatchObject({ limit: 1000 });
+    },
+  );
+
   it('refuses root fields, directives and tokens over their limits', async () => {
     const stack = await startStack({
       gateway: { limits: { maxRootFields: 2, maxDirectives: 2, maxTokens: 40 } },
