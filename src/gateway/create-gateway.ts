@@ -413,6 +413,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     streams: new Set(),
   };
   const limits = { ...DEFAULT_OPERATION_LIMITS, ...options.limits };
+  const operationLimits = useOperationLimits(limits);
   // Each operation (and each subscription event) counts its upstream calls against its own budget.
   const makeContext = (signal: AbortSignal, viewer: Viewer, client: string): GatewayContext => {
     const budget = createUpstreamBudget(transport, limits.maxUpstreamCalls, client, signal);
@@ -549,7 +550,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ...(options.introspection === undefined ? {} : { introspection: options.introspection }),
         ...(options.fieldSuggestions === undefined ? {} : { fieldSuggestions: options.fieldSuggestions }),
       }),
-      useOperationLimits(limits),
+      operationLimits,
       useExecutionTimeout({ timeoutMs: limits.executionTimeoutMs }),
       useAliasDedup(),
       // After persisted documents, so that a request sent by documentId is measured under its operation name.
@@ -708,6 +709,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         // resumes (`after`) and anything unusual take the ordinary per-subscriber path.
         const plan = hubField(document, payload.variables);
         if (plan === null || !isPlainFilter(plan.filter)) return args;
+        // The hub starts in place of the envelop subscribe, whose onSubscribe hooks judge the cost: judged here.
+        const overCost = operationLimits.costRefusal(args);
+        if (overCost !== null) return [overCost];
         const socket = ctx.extra.socket;
         return {
           ...args,

@@ -175,6 +175,18 @@ describe('limits before execution, on every transport', () => {
     },
   );
 
+  it('refuses over graphql-ws a subscription over the cost budget that subscribers could share, before any store call', async () => {
+    const stack = await startStack({ gateway: { limits: { maxCost: 1000 } } });
+    await stack.mark();
+    // One root field, its filter a variable: the kind of subscription served to many subscribers at once.
+    const query = `subscription Shared($filter: InventoryEventFilter) { backorderCounters(filter: $filter) {
+      level { variant { product { variants(first: 50) { edges { node { locations { variant { product {
+        variants(first: 50) { edges { node { id } } } } } } } } } } } } } }`;
+    const answer = await send(stack, 'graphql-ws', { query, variables: { filter: { variantIds: [74] } } });
+    await expectRefused(stack, answer, 'COST_LIMIT_EXCEEDED');
+    expect(answer.results[0]?.errors?.[0]?.extensions).toMatchObject({ limit: 1000 });
+  });
+
   it('refuses root fields, directives and tokens over their limits', async () => {
     const stack = await startStack({
       gateway: { limits: { maxRootFields: 2, maxDirectives: 2, maxTokens: 40 } },

@@ -65,6 +65,15 @@ const ESTIMATE_KEY_MAX_CHARS = 4096;
 /** GraphQL's parser reports a document over `maxTokens` with this message. */
 const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) \d+ tokens/;
 
+export interface OperationLimitsPlugin extends Plugin {
+  /**
+   * The refusal of an operation whose cost, list lengths or estimated upstream calls, with its variables, are over
+   * a limit; null when it may run. For a subscription started without the envelop `subscribe` (the graphql-ws
+   * subscription hub), whose `onSubscribe` hooks would judge it otherwise.
+   */
+  costRefusal(args: ExecutionArgs): GraphQLError | null;
+}
+
 /**
  * Refuses, before anything runs, an operation over any limit: tokens at parsing; then, once GraphQL validation
  * passed, depth, aliases, root fields and directives (measured once per parsed document); then, as execution or a
@@ -74,7 +83,7 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) \d+ tokens/;
  * accept only `application/json`), and states the figure and the limit. graphql-ws subscriptions are parsed and
  * validated through the same envelop pipeline, so the limits hold on every transport.
  */
-export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugin {
+export function useOperationLimits(limits: Partial<OperationLimits> = {}): OperationLimitsPlugin {
   const settings = { ...DEFAULT_OPERATION_LIMITS, ...limits };
 
   const shapes = new WeakMap<DocumentNode, OperationShape>();
@@ -159,6 +168,7 @@ export function useOperationLimits(limits: Partial<OperationLimits> = {}): Plugi
   };
 
   return {
+    costRefusal,
     onParse({ setParseFn }) {
       setParseFn((source: string | Source, options?: ParseOptions) => {
         try {
