@@ -16,6 +16,21 @@ export interface RedisBudgetOptions {
 /** How long the one call that learns an unknown budget holds the others back at most. */
 const PROBE_MS = 2000;
 
+/** Waits for `connecting`, or rejects with the signal's reason once it aborts; removes its listener either way. */
+async function waitUnlessAborted(connecting: Promise<void>, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+  });
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.race([connecting, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
 /** How long calls wait for the first connection to Redis before this replica counts them on its own. */
 const CONNECT_WAIT_MS = 2000;
 
@@ -128,7 +143,10 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
 
   return {
     async acquire(signal) {
-      if (connecting !== undefined) await connecting;
+      if (connecting !== undefined) {
+        if (signal === undefined) await connecting;
+        else await waitUnlessAborted(connecting, signal);
+      }
       for (;;) {
         let waitMs: number;
         try {

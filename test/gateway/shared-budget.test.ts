@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { post } from '../helpers/auth.js';
 import { bearer, startAuthStack } from '../helpers/auth-stack.js';
@@ -124,6 +125,29 @@ describe('replicas starting together', () => {
     const statuses = (await requestsSince(emulator, since)).map((request) => request.status);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
     expect(statuses.filter((status) => status === 200)).toHaveLength(8);
+  });
+});
+
+describe('the shared budget while Redis has not answered yet', () => {
+  it('gives up waiting for the first connection when the call is cancelled', async () => {
+    // A server that accepts connections and never answers: the first connection is never ready.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const budget = createRedisBudget({
+      url: `redis://127.0.0.1:${port}`,
+      prefix: testPrefix(),
+      logger: createLogger({ level: 'error', write: () => undefined }),
+    });
+    try {
+      const cancel = new AbortController();
+      const waiting = budget.acquire(cancel.signal);
+      cancel.abort(new Error('client went away'));
+      await expect(waiting).rejects.toThrow('client went away');
+    } finally {
+      budget.close().catch(() => undefined);
+      silent.close();
+    }
   });
 });
 
