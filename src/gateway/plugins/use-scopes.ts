@@ -109,10 +109,9 @@ function createNodeFieldsCache(): (
     let fields = byOperation.get(key);
     if (fields === undefined) {
       const operation = getOperationAST(document, operationName);
-      fields =
-        operation === null || operation === undefined
-          ? NO_FIELDS
-          : nodeFields(document, operation.selectionSet);
+      // Only names the document has are kept: a client could otherwise grow the map with made-up ones.
+      if (operation === null || operation === undefined) return NO_FIELDS;
+      fields = nodeFields(document, operation.selectionSet);
       byOperation.set(key, fields);
     }
     return fields;
