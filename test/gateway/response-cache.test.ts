@@ -133,13 +133,14 @@ describe('response cache: answers', () => {
   });
 
   it('does not keep an answer read before a change that was invalidated while it was being computed', async () => {
-    const stack = await startLiveStack({ emulator: { slowMs: 3_000 }, gateway: { responseCache: {} } });
+    const stack = await startLiveStack({ emulator: { slowMs: 4_000 }, gateway: { responseCache: {} } });
     const read = await stack.gql('{ variant(entityId: 78) { inventory { onHand } } }');
     const before = (read.body.data as unknown as Availability).variant.inventory.onHand;
-    // The store reads this query's figures at once and holds the answer for 3 s.
+    // The store reads this query's figures at once and holds the answer for 4 s; the adjustment follows 1.5 s
+    // later, long after the read reached the store.
     await addFault(stack.emulator, { kind: 'slow', method: 'POST', path: '/graphql', count: 1 });
     const slow = onHand(stack);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     const adjusted = await stack.gql(ADJUST, {
       input: { mode: 'RELATIVE', items: [{ locationId: 1, variantId: 78, quantity: 7 }] },
     });
