@@ -351,31 +351,38 @@ async function cpuScenario(emulatorUrl: string) {
           (await (await fetch(`${baseline.url}/cpu`)).json()) as { user: number; system: number },
       },
     ] as const;
-    const run = async (server: (typeof servers)[number], ops: number) => {
-      const before = await server.readCpu();
-      await runConcurrent(ops, 16, async () => {
-        const result = await gql(server.url, query, {}, server.headers);
-        if (result.errors !== undefined) throw new Error(`query failed: ${JSON.stringify(result.errors)}`);
-      });
-      const after = await server.readCpu();
-      return (after.user + after.system - before.user - before.system) / ops;
+    const ask = async (server: (typeof servers)[number]) => {
+      const result = await gql(server.url, query, {}, server.headers);
+      if (result.errors !== undefined) throw new Error(`query failed: ${JSON.stringify(result.errors)}`);
     };
-    // Steady state, as a long-running server pays it: each first runs a quarter of the operations unmeasured (JIT
-    // compilation and the first garbage collections cost the gateway's larger code more). Then both are measured in
-    // alternating rounds, so that load from elsewhere on a shared machine weighs on both alike.
+    /** CPU per operation of each server while every client asks both, in turn (first one, then the other). */
+    const run = async (ops: number) => {
+      const before = await Promise.all(servers.map((server) => server.readCpu()));
+      await runConcurrent(ops, 16, async (index) => {
+        const [first, second] = index % 2 === 0 ? servers : [servers[1], servers[0]];
+        await ask(first);
+        await ask(second);
+      });
+      const after = await Promise.all(servers.map((server) => server.readCpu()));
+      return servers.map((_, i) => {
+        const [b, a] = [before[i], after[i]];
+        return b === undefined || a === undefined ? 0 : (a.user + a.system - b.user - b.system) / ops;
+      });
+    };
+    // Steady state, as a long-running server pays it: a quarter of the operations first, unmeasured (JIT
+    // compilation and the first garbage collections cost the gateway's larger code more). Then both servers are
+    // asked by the same clients in turn, in rounds, so that load from elsewhere on a shared machine weighs on both
+    // alike.
     const since = await lastSeq(emulatorUrl);
     const warmUpOps = Math.max(50, Math.floor(profile.cpuOps / 4));
-    for (const server of servers) await run(server, warmUpOps);
+    await run(warmUpOps);
     const rounds = 5;
     const perRound = Math.max(10, Math.floor(profile.cpuOps / rounds));
     const gatewayUs: number[] = [];
     const baselineUs: number[] = [];
     const ratios: number[] = [];
     for (let index = 0; index < rounds; index += 1) {
-      const [first, second] = index % 2 === 0 ? servers : [servers[1], servers[0]];
-      const a = await run(first, perRound);
-      const b = await run(second, perRound);
-      const [gatewayRound, baselineRound] = first === servers[0] ? [a, b] : [b, a];
+      const [gatewayRound = 0, baselineRound = 1] = await run(perRound);
       gatewayUs.push(gatewayRound);
       baselineUs.push(baselineRound);
       ratios.push(gatewayRound / baselineRound);
