@@ -880,7 +880,7 @@ function targets(results: Results): Row[] {
         'cpu',
         'baselineUsPerOp',
         cpu.baselineUsPerOp,
-        'bare graphql-yoga, rounds alternating with the gateway',
+        'bare graphql-yoga, asked by the same clients in turn',
         null,
       ],
       ['cpu', 'ratio', cpu.ratio, "<= 1.5 (median of the rounds' ratios)", le(cpu.ratio, 1.5)],
