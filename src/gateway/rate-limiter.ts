@@ -79,17 +79,23 @@ export function createMemoryRateLimiter(options: RateLimiterOptions): RateLimite
   };
 }
 
-// The same step in Redis, on Redis's clock so replicas agree; the key expires when the allowance is whole again.
+// The same step in Redis, on Redis's clock so replicas agree: the allowance is kept as "{used} {at}" and the key
+// expires when it is whole again (anything else found under the key counts as a whole allowance).
 const HIT = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local window = tonumber(ARGV[1])
-local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-if tat < now then tat = now end
-local nextTat = tat + window / tonumber(ARGV[2])
-if nextTat - now > window then return {0, math.ceil(nextTat - window - now)} end
-redis.call('SET', KEYS[1], string.format('%.3f', nextTat), 'PX', math.ceil(nextTat - now))
-return {1, math.ceil(nextTat - now)}
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[1]) / tonumber(ARGV[2])
+local limit = tonumber(ARGV[2])
+local used, at = 0, now
+local saved = redis.call('GET', KEYS[1])
+if saved then
+  local u, a = string.match(saved, '^(%S+) (%S+)$')
+  if u and a then used, at = tonumber(u), tonumber(a) end
+end
+used = math.max(0, used - (now - at) / interval) + 1
+if used > limit + 1e-9 then return {0, math.ceil((used - limit) * interval)} end
+redis.call('SET', KEYS[1], string.format('%.17g %d', used, now), 'PX', math.ceil(used * interval))
+return {1, math.ceil(used * interval)}
 `;
 
 /** Shared by replicas through Redis, under `{prefix}:ratelimit:`. */
