@@ -20,24 +20,34 @@ async function query(gateway: Gateway): Promise<unknown> {
   return ((await response.json()) as { errors?: unknown }).errors;
 }
 
+/** `count` replicas of one store sharing a budget in Redis under `prefix`, stopped after the suite. */
+async function startReplicas(
+  emulator: Awaited<ReturnType<typeof startEmulator>>,
+  count: number,
+  options: { readonly remoteSchema?: false } = {},
+): Promise<Gateway[]> {
+  const prefix = testPrefix();
+  const replicas = await Promise.all(
+    Array.from({ length: count }, () =>
+      createGateway({
+        storeUrl: emulator.storeUrl,
+        accessToken: TOKEN,
+        redisUrl: REDIS_URL,
+        redisPrefix: prefix,
+        logger: createLogger({ level: 'error', write: () => undefined }),
+        ...options,
+      }),
+    ),
+  );
+  afterAll(() => Promise.all(replicas.map((replica) => replica.stop())));
+  return replicas;
+}
+
 describe('the store budget shared by replicas through Redis', () => {
   it('keeps three replicas under load within the store quota: the store never answers 429', async () => {
     const emulator = await startEmulator({ quota: 8, windowMs: 1_500 });
-    const prefix = testPrefix();
-    const replicas = await Promise.all(
-      [0, 1, 2].map(() =>
-        createGateway({
-          storeUrl: emulator.storeUrl,
-          accessToken: TOKEN,
-          redisUrl: REDIS_URL,
-          redisPrefix: prefix,
-          logger: createLogger({ level: 'error', write: () => undefined }),
-          // Every call of the window counts here: no read of the store's schema at start.
-          remoteSchema: false,
-        }),
-      ),
-    );
-    afterAll(() => Promise.all(replicas.map((replica) => replica.stop())));
+    // Every call of the window counts here: no read of the store's schema at start.
+    const replicas = await startReplicas(emulator, 3, { remoteSchema: false });
     const since = await lastSeq(emulator);
     // 30 reads, 10 per replica, 4 at a time on each: about four windows' worth of the store's quota.
     const errors = await Promise.all(
@@ -105,21 +115,9 @@ describe('clients taking turns at a scarce store budget', () => {
 describe('replicas starting together', () => {
   it("count their start-up calls (the store's schema read) in the shared budget: the store never answers 429", async () => {
     const emulator = await startEmulator({ quota: 2, windowMs: 1_500 });
-    const prefix = testPrefix();
     const since = await lastSeq(emulator);
     // Each replica reads the store's schema before it serves, with a fresh connection to Redis.
-    const replicas = await Promise.all(
-      [0, 1, 2, 3].map(() =>
-        createGateway({
-          storeUrl: emulator.storeUrl,
-          accessToken: TOKEN,
-          redisUrl: REDIS_URL,
-          redisPrefix: prefix,
-          logger: createLogger({ level: 'error', write: () => undefined }),
-        }),
-      ),
-    );
-    afterAll(() => Promise.all(replicas.map((replica) => replica.stop())));
+    const replicas = await startReplicas(emulator, 4);
     const errors = await Promise.all(replicas.map((replica) => query(replica)));
     expect(errors.filter((error) => error !== undefined)).toEqual([]);
     const statuses = (await requestsSince(emulator, since)).map((request) => request.status);
