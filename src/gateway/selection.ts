@@ -1,6 +1,7 @@
 import {
   Kind,
   valueFromASTUntyped,
+  type DirectiveNode,
   type FieldNode,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -39,4 +40,21 @@ export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Fie
 export function argumentOf(info: GraphQLResolveInfo, field: FieldNode, name: string): unknown {
   const argument = field.arguments?.find((candidate) => candidate.name.value === name);
   return argument === undefined ? undefined : valueFromASTUntyped(argument.value, info.variableValues);
+}
+
+/** Whether an `@include` or `@skip` appears anywhere below `fields` (fragments included). */
+export function hasConditions(info: GraphQLResolveInfo, fields: readonly FieldNode[]): boolean {
+  const seen = new Set<string>();
+  const conditional = (node: { readonly directives?: readonly DirectiveNode[] | undefined }): boolean =>
+    node.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip') ?? false;
+  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
+    selectionSet?.selections.some((selection) => {
+      if (conditional(selection)) return true;
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) return visit(selection.selectionSet);
+      if (seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      const fragment = info.fragments[selection.name.value];
+      return fragment !== undefined && (conditional(fragment) || visit(fragment.selectionSet));
+    }) ?? false;
+  return fields.some((field) => visit(field.selectionSet));
 }

@@ -1,11 +1,4 @@
-import {
-  GraphQLError,
-  Kind,
-  type DirectiveNode,
-  type FieldNode,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../../__generated__/resolvers-types.js';
 import {
   AGGREGATE_FIELDS,
@@ -30,7 +23,7 @@ import { decodeOffset, encodeOffset, globalId } from '../global-id.js';
 import { RODE_ALONG, catalogSelection, type CatalogSelection } from '../catalog-stitching.js';
 import { variantPageCost } from '../loaders.js';
 import type { InventoryLevelModel } from '../models.js';
-import { argumentOf, childFields, fieldsAt } from '../selection.js';
+import { argumentOf, childFields, fieldsAt, hasConditions } from '../selection.js';
 
 const DEFAULT_VARIANT_PAGE = 20;
 /** Headroom under Admin GraphQL's complexity limit for the products page query. */
@@ -147,23 +140,6 @@ function planProducts(info: GraphQLResolveInfo, first: number): ProductsPlan {
     catalog,
     withName,
   };
-}
-
-/** Whether an `@include` or `@skip` appears anywhere below `fields` (fragments included). */
-function hasConditions(info: GraphQLResolveInfo, fields: readonly FieldNode[]): boolean {
-  const seen = new Set<string>();
-  const conditional = (node: { readonly directives?: readonly DirectiveNode[] | undefined }): boolean =>
-    node.directives?.some((d) => d.name.value === 'include' || d.name.value === 'skip') ?? false;
-  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
-    selectionSet?.selections.some((selection) => {
-      if (conditional(selection)) return true;
-      if (selection.kind !== Kind.FRAGMENT_SPREAD) return visit(selection.selectionSet);
-      if (seen.has(selection.name.value)) return false;
-      seen.add(selection.name.value);
-      const fragment = info.fragments[selection.name.value];
-      return fragment !== undefined && (conditional(fragment) || visit(fragment.selectionSet));
-    }) ?? false;
-  return fields.some((field) => visit(field.selectionSet));
 }
 
 /**
